@@ -1,0 +1,9 @@
+package org.campaign.contracts.evaluation;
+
+/** A reviewer's overall rating. */
+public enum Rating {
+    EXCELLENT,
+    GOOD,
+    FAIR,
+    POOR
+}
