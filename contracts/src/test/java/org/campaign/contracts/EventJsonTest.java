@@ -25,8 +25,8 @@ class EventJsonTest {
         PledgeMade made = new PledgeMade("p-1", "2011-cxzy",
                 new Pledger(PledgerType.ORGANISATION, "org-1", null, "org-1", Sector.RURAL_VILLAGE, "zhangyi"),
                 PledgeKind.PRACTICAL_DEED, PledgeFocus.PUBLIC_WISHES, "硬化村道 3 公里",
-                new Target(new BigDecimal("89.7"), "km"), LocalDate.of(2011, 12, 31));
-        EventEnvelope envelope = new EventEnvelope("e-1", "PledgeMade", "1", "pledge-service", "Pledge", "p-1", 0,
+                new Target(new BigDecimal("89.7"), "km"), LocalDate.of(2011, 12, 31), false);
+        EventEnvelope envelope = new EventEnvelope("e-1", "PledgeMade", "2", "pledge-service", "Pledge", "p-1", 0,
                 Instant.parse("2011-06-05T08:00:00Z"), new Actor("clerk", "zhangyi"), "c-1", json.valueToTree(made));
 
         String text = json.writeValueAsString(envelope);

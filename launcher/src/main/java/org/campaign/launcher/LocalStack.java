@@ -1,0 +1,117 @@
+package org.campaign.launcher;
+
+import org.campaign.localinfra.LocalKafka;
+import org.campaign.localinfra.LocalMongo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The whole system on one machine without Docker: a real Kafka broker (KRaft) and a MongoDB wire-protocol
+ * server (mongo-java-server on an H2 file) in this JVM, and the four services as child JVMs started from their
+ * packaged jars. Everything is kept in one data folder; delete it to start from nothing.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** Where everything listens. */
+    public record Ports(int gateway, int pledge, int evaluation, int reporting, int kafka, int mongo) {
+
+        public static final Ports DEFAULT = new Ports(8080, 8081, 8082, 8083, 19092, 37017);
+    }
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+    private final LocalKafka kafka;
+    private final LocalMongo mongo;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private final Ports ports;
+
+    private LocalStack(LocalKafka kafka, LocalMongo mongo, Ports ports) {
+        this.kafka = kafka;
+        this.mongo = mongo;
+        this.ports = ports;
+    }
+
+    /**
+     * Starts the stack.
+     *
+     * @param projectRoot the checkout, whose modules' {@code target/} folders hold the service jars
+     * @param dataDir     the folder for Kafka's log, the MongoDB file and the services' logs
+     */
+    public static LocalStack start(Path projectRoot, Path dataDir, Ports ports) throws Exception {
+        Files.createDirectories(dataDir);
+        LocalKafka kafka = LocalKafka.start(dataDir.resolve("kafka"), ports.kafka());
+        LocalMongo mongo = LocalMongo.persistent(dataDir.resolve("mongo").resolve("campaign.mv"), ports.mongo());
+        LocalStack stack = new LocalStack(kafka, mongo, ports);
+        try {
+            stack.startServices(projectRoot, dataDir.resolve("logs"));
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    private void startServices(Path root, Path logs) throws Exception {
+        String kafkaAddress = "spring.kafka.bootstrap-servers=" + kafka.bootstrapServers();
+        services.add(ServiceProcess.start("pledge-service", jar(root, "pledge-service"), ports.pledge(),
+                List.of(kafkaAddress, mongoUri("pledge")), logs));
+        services.add(ServiceProcess.start("evaluation-service", jar(root, "evaluation-service"),
+                ports.evaluation(), List.of(kafkaAddress, mongoUri("evaluation")), logs));
+        services.add(ServiceProcess.start("reporting-service", jar(root, "reporting-service"),
+                ports.reporting(), List.of(kafkaAddress, mongoUri("reporting")), logs));
+        services.add(ServiceProcess.start("gateway", jar(root, "gateway"), ports.gateway(), List.of(
+                "platform.services.pledge.uri=http://127.0.0.1:" + ports.pledge(),
+                "platform.services.evaluation.uri=http://127.0.0.1:" + ports.evaluation(),
+                "platform.services.reporting.uri=http://127.0.0.1:" + ports.reporting()), logs));
+        ExecutorService waiters = Executors.newFixedThreadPool(services.size());
+        try {
+            List<Future<Void>> started = new ArrayList<>();
+            for (ServiceProcess service : services) {
+                Callable<Void> await = () -> {
+                    service.awaitHealthy(START_TIMEOUT);
+                    return null;
+                };
+                started.add(waiters.submit(await));
+            }
+            for (Future<Void> future : started) {
+                future.get();
+            }
+        } finally {
+            waiters.shutdownNow();
+        }
+    }
+
+    private String mongoUri(String database) {
+        return "spring.data.mongodb.uri=" + mongo.connectionString() + "/" + database;
+    }
+
+    private static Path jar(Path root, String module) {
+        return root.resolve(module).resolve("target").resolve(module + ".jar");
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + ports.gateway();
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).close();
+        }
+        mongo.close();
+        kafka.close();
+    }
+}

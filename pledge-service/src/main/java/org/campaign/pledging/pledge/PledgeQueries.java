@@ -1,0 +1,89 @@
+package org.campaign.pledging.pledge;
+
+import org.campaign.contracts.Actor;
+import org.campaign.contracts.pledge.PledgeKind;
+import org.campaign.pledging.roster.AgencyBoundary;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/** Lists of an agency's pledges: only its own subtree, filtered and paged. */
+@Component
+public class PledgeQueries {
+
+    /**
+     * Optional filters; {@code overdue} selects pledges whose deadline has passed without fulfilment (open or
+     * lapsed).
+     */
+    public record Filter(PledgeStatus status, PledgeKind kind, String campaignId, String organisationId,
+                         Boolean overdue) {
+
+        public static final Filter NONE = new Filter(null, null, null, null, null);
+    }
+
+    public record Page(List<PledgeEntry> items, int page, int size, long total) {
+    }
+
+    static final int MAX_PAGE_SIZE = 200;
+
+    private final MongoTemplate mongo;
+    private final AgencyBoundary boundary;
+    private final Clock clock;
+
+    PledgeQueries(MongoTemplate mongo, AgencyBoundary boundary, Clock clock) {
+        this.mongo = mongo;
+        this.boundary = boundary;
+        this.clock = clock;
+    }
+
+    public Page list(Actor actor, Filter filter, int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
+        }
+        Query query = query(actor, filter);
+        long total = mongo.count(query, PledgeEntry.class);
+        query.with(Sort.by("deadline", "_id")).skip((long) page * size).limit(size);
+        return new Page(mongo.find(query, PledgeEntry.class), page, size, total);
+    }
+
+    /** All matching pledges as a stream from a database cursor; close it when done. */
+    public Stream<PledgeEntry> stream(Actor actor, Filter filter) {
+        return mongo.stream(query(actor, filter).with(Sort.by("_id")), PledgeEntry.class);
+    }
+
+    private Query query(Actor actor, Filter filter) {
+        List<Criteria> criteria = new ArrayList<>();
+        if (!boundary.isDistrict(actor)) {
+            criteria.add(where("path").is(actor.agencyId()));
+        }
+        if (filter.status() != null) {
+            criteria.add(where("status").is(filter.status()));
+        }
+        if (filter.kind() != null) {
+            criteria.add(where("kind").is(filter.kind()));
+        }
+        if (filter.campaignId() != null) {
+            criteria.add(where("campaignId").is(filter.campaignId()));
+        }
+        if (filter.organisationId() != null) {
+            criteria.add(where("path").is(filter.organisationId()));
+        }
+        if (Boolean.TRUE.equals(filter.overdue())) {
+            LocalDate today = LocalDate.now(clock);
+            criteria.add(new Criteria().orOperator(where("status").is(PledgeStatus.LAPSED),
+                    where("deadline").lt(today).and("status").nin(EnumSet.copyOf(PledgeStatus.CLOSED))));
+        }
+        return criteria.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(criteria));
+    }
+}

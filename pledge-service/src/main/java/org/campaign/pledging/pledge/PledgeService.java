@@ -1,0 +1,93 @@
+package org.campaign.pledging.pledge;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.campaign.contracts.pledge.PledgeFocus;
+import org.campaign.contracts.pledge.PledgeKind;
+import org.campaign.contracts.pledge.Pledger;
+import org.campaign.contracts.pledge.PledgerType;
+import org.campaign.contracts.pledge.Target;
+import org.campaign.pledging.pledge.PledgeCommands.MakePledge;
+import org.campaign.pledging.roster.AgencyBoundary;
+import org.campaign.pledging.roster.MemberEntry;
+import org.campaign.pledging.roster.OrganisationEntry;
+import org.campaign.write.CommandRefused;
+import org.campaign.write.web.Acting;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import java.time.LocalDate;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * Sends pledge commands on behalf of an agency: the pledger is looked up in the roster (its organisation gives
+ * the sector and township counted in the statistics), and every command is checked against the agency boundary
+ * first.
+ */
+@Service
+public class PledgeService {
+
+    /** What a new pledge says; the pledger is named by type and id and looked up in the roster. */
+    public record NewPledge(String pledgeId, String campaignId, PledgerType pledgerType, String pledgerId,
+                            PledgeKind kind, PledgeFocus focus, String title, Target target, LocalDate deadline,
+                            boolean oral) {
+    }
+
+    private final CommandGateway commands;
+    private final AgencyBoundary boundary;
+    private final MongoTemplate mongo;
+
+    PledgeService(CommandGateway commands, AgencyBoundary boundary, MongoTemplate mongo) {
+        this.commands = commands;
+        this.boundary = boundary;
+        this.mongo = mongo;
+    }
+
+    public void make(Acting acting, NewPledge pledge) {
+        if (!mongo.exists(Query.query(where("_id").is(pledge.campaignId())), "campaigns")) {
+            throw new IllegalArgumentException("campaignId: there is no campaign " + pledge.campaignId());
+        }
+        Pledger pledger = pledger(acting, pledge.pledgerType(), pledge.pledgerId());
+        commands.sendAndWait(new MakePledge(pledge.pledgeId(), pledge.campaignId(), pledger, pledge.kind(),
+                pledge.focus(), pledge.title(), pledge.target(), pledge.deadline(), pledge.oral()),
+                acting.metaData());
+    }
+
+    /** Sends a lifecycle command about an existing pledge, if the pledge lies within the acting agency. */
+    public void act(Acting acting, String pledgeId, Object command) {
+        PledgeEntry pledge = find(pledgeId);
+        boundary.requireCovers(acting.actor(), pledge.path(), "pledge " + pledgeId);
+        commands.sendAndWait(command, acting.metaData());
+    }
+
+    public PledgeEntry find(String pledgeId) {
+        PledgeEntry pledge = mongo.findById(pledgeId, PledgeEntry.class);
+        if (pledge == null) {
+            throw new AggregateNotFoundException(pledgeId, "No pledge " + pledgeId);
+        }
+        return pledge;
+    }
+
+    private Pledger pledger(Acting acting, PledgerType type, String id) {
+        if (type == PledgerType.ORGANISATION) {
+            OrganisationEntry organisation = active(boundary.organisation(acting.actor(), id));
+            return new Pledger(type, id, null, id, organisation.sector(), organisation.townshipId());
+        }
+        MemberEntry member = boundary.member(acting.actor(), id);
+        if (!member.active()) {
+            throw CommandRefused.conflict("Member " + id + " has left the roster");
+        }
+        OrganisationEntry organisation = active(boundary.organisation(acting.actor(), member.organisationId()));
+        return new Pledger(type, id, member.category(), organisation.id(), organisation.sector(),
+                organisation.townshipId());
+    }
+
+    private static OrganisationEntry active(OrganisationEntry organisation) {
+        if (!organisation.active()) {
+            throw CommandRefused.conflict("Organisation " + organisation.id() + " is deregistered");
+        }
+        return organisation;
+    }
+}

@@ -1,0 +1,104 @@
+package org.campaign.pledging.roster;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.campaign.contracts.pledge.MemberCategory;
+import org.campaign.contracts.pledge.Sector;
+import org.campaign.contracts.roster.OrganisationKind;
+import org.campaign.pledging.roster.RosterCommands.DeregisterOrganisation;
+import org.campaign.pledging.roster.RosterCommands.EnrolMember;
+import org.campaign.pledging.roster.RosterCommands.MoveOrganisation;
+import org.campaign.pledging.roster.RosterCommands.RegisterOrganisation;
+import org.campaign.pledging.roster.RosterCommands.RemoveMember;
+import org.campaign.pledging.roster.RosterCommands.RenameOrganisation;
+import org.campaign.pledging.roster.RosterCommands.TransferMember;
+import org.campaign.write.CommandRefused;
+import org.campaign.write.web.Acting;
+import org.springframework.stereotype.Service;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Changes to the roster, each checked against the acting agency's boundary before its command is sent. */
+@Service
+public class RosterService {
+
+    /** What registering an organisation needs; {@code agency} makes it the root of a new agency's subtree. */
+    public record Registration(String organisationId, String name, OrganisationKind kind, Sector sector,
+                               String parentId, String townshipId, boolean agency) {
+    }
+
+    private final CommandGateway commands;
+    private final AgencyBoundary boundary;
+
+    RosterService(CommandGateway commands, AgencyBoundary boundary) {
+        this.commands = commands;
+        this.boundary = boundary;
+    }
+
+    public void register(Acting acting, Registration registration) {
+        List<String> path = new ArrayList<>();
+        String agencyId = registration.organisationId();
+        if (registration.parentId() == null) {
+            boundary.requireDistrict(acting.actor(), "register a top-level organisation");
+        } else {
+            OrganisationEntry parent = boundary.organisation(acting.actor(), registration.parentId());
+            requireActive(parent);
+            path.addAll(parent.path());
+            agencyId = registration.agency() ? registration.organisationId() : parent.agencyId();
+        }
+        path.add(registration.organisationId());
+        commands.sendAndWait(new RegisterOrganisation(registration.organisationId(), registration.name(),
+                registration.kind(), registration.sector(), registration.parentId(), registration.townshipId(),
+                agencyId, List.copyOf(path)), acting.metaData());
+    }
+
+    public void move(Acting acting, String organisationId, String newParentId, String townshipId) {
+        OrganisationEntry organisation = boundary.organisation(acting.actor(), organisationId);
+        OrganisationEntry parent = boundary.organisation(acting.actor(), newParentId);
+        requireActive(parent);
+        if (parent.path().contains(organisationId)) {
+            throw CommandRefused.conflict("Organisation " + organisationId + " cannot move under its own "
+                    + "subtree (" + newParentId + ")");
+        }
+        List<String> path = new ArrayList<>(parent.path());
+        path.add(organisationId);
+        String agencyId = organisation.agencyId().equals(organisationId) ? organisationId : parent.agencyId();
+        commands.sendAndWait(new MoveOrganisation(organisationId, newParentId,
+                townshipId == null ? organisation.townshipId() : townshipId, agencyId, List.copyOf(path)),
+                acting.metaData());
+    }
+
+    public void rename(Acting acting, String organisationId, String name) {
+        boundary.organisation(acting.actor(), organisationId);
+        commands.sendAndWait(new RenameOrganisation(organisationId, name), acting.metaData());
+    }
+
+    public void deregister(Acting acting, String organisationId, String reason) {
+        boundary.organisation(acting.actor(), organisationId);
+        commands.sendAndWait(new DeregisterOrganisation(organisationId, reason), acting.metaData());
+    }
+
+    public void enrol(Acting acting, String memberId, String name, String organisationId,
+                      MemberCategory category) {
+        requireActive(boundary.organisation(acting.actor(), organisationId));
+        commands.sendAndWait(new EnrolMember(memberId, name, organisationId, category), acting.metaData());
+    }
+
+    public void transfer(Acting acting, String memberId, String toOrganisationId) {
+        boundary.member(acting.actor(), memberId);
+        OrganisationEntry target = boundary.organisation(acting.actor(), toOrganisationId);
+        requireActive(target);
+        commands.sendAndWait(new TransferMember(memberId, toOrganisationId), acting.metaData());
+    }
+
+    public void remove(Acting acting, String memberId, String reason) {
+        boundary.member(acting.actor(), memberId);
+        commands.sendAndWait(new RemoveMember(memberId, reason), acting.metaData());
+    }
+
+    private static void requireActive(OrganisationEntry organisation) {
+        if (!organisation.active()) {
+            throw CommandRefused.conflict("Organisation " + organisation.id() + " is deregistered");
+        }
+    }
+}

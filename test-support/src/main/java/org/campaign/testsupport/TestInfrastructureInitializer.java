@@ -1,0 +1,33 @@
+package org.campaign.testsupport;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Points a Spring context at the shared {@link TestInfrastructure}. Every context gets its own MongoDB database and
+ * its own Kafka topics, so contexts sharing one broker and one server never see each other's data or events.
+ */
+public class TestInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static final String PROPERTY_SOURCE_NAME = "campaignTestInfrastructure";
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        var sources = context.getEnvironment().getPropertySources();
+        if (sources.contains(PROPERTY_SOURCE_NAME)) {
+            return;
+        }
+        TestInfrastructure infra = TestInfrastructure.shared();
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        sources.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of(
+                "spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers(),
+                "spring.kafka.consumer.auto-offset-reset", "earliest",
+                "spring.data.mongodb.uri", infra.mongoUri("test-" + id),
+                "campaign.topics.pledge-events", "campaign.pledge-events." + id,
+                "campaign.topics.evaluation-events", "campaign.evaluation-events." + id)));
+    }
+}
