@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
 import org.campaign.write.CommandRefused;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -93,7 +94,8 @@ public class CommandProblemAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler({ConcurrencyException.class, LockAcquisitionFailedException.class})
+    @ExceptionHandler({ConcurrencyException.class, ConflictingModificationException.class,
+            LockAcquisitionFailedException.class})
     ProblemDetail concurrent(RuntimeException ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "The record was changed by someone else at the same time; reload it and try again");
@@ -107,8 +109,8 @@ public class CommandProblemAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof CommandRefused refused) {
             return refused(refused);
         }
-        if (cause instanceof ConcurrencyException concurrency) {
-            return concurrent(concurrency);
+        if (cause instanceof ConcurrencyException || cause instanceof ConflictingModificationException) {
+            return concurrent((RuntimeException) cause);
         }
         throw ex;
     }
