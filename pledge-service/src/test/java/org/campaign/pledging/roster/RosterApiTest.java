@@ -1,0 +1,126 @@
+package org.campaign.pledging.roster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.campaign.pledging.ApiClient;
+import org.campaign.pledging.ApiClient.District;
+import org.campaign.pledging.PledgeServiceTest;
+import org.campaign.testsupport.TopicReader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.campaign.pledging.ApiClient.expect;
+import static org.campaign.testsupport.Eventually.eventually;
+
+@PledgeServiceTest
+class RosterApiTest {
+
+    @Autowired
+    ApiClient api;
+    @Value("${campaign.events.topic}")
+    String topic;
+
+    District district;
+
+    @BeforeEach
+    void setUp() {
+        district = api.district();
+    }
+
+    @Test
+    void anAgencyRegistersItsOrganisationsAndEnrolsMembersWhoseNamesStayInTheService() {
+        String agency = district.township();
+        expect(201, api.post(agency, "/api/members", """
+                {"memberId":"m-%s","name":"张大爷","organisationId":"%s","category":"FARMER"}"""
+                .formatted(district.village(), district.village())));
+        JsonNode member = expect(200, api.get(agency, "/api/members/m-" + district.village())).getBody();
+        assertThat(member.get("name").asText()).isEqualTo("张大爷");
+        assertThat(member.get("path")).extracting(JsonNode::asText).contains(agency, district.village());
+
+        String oral = api.pledge(agency, district.campaign(), "MEMBER", "m-" + district.village(), "2011-12-31");
+        JsonNode pledge = api.get(agency, "/api/pledges/" + oral).getBody().get("pledge");
+        assertThat(pledge.get("memberCategory").asText()).isEqualTo("FARMER");
+        assertThat(pledge.get("organisationId").asText()).isEqualTo(district.village());
+
+        try (TopicReader reader = TopicReader.of(topic)) {
+            eventually(Duration.ofSeconds(30), () -> assertThat(reader.envelopes())
+                    .filteredOn(e -> e.aggregateId().equals("m-" + district.village()))
+                    .extracting(e -> e.type()).containsExactly("MemberEnrolled"));
+            assertThat(reader.envelopes()).noneMatch(e -> e.payload().toString().contains("张大爷"));
+        }
+    }
+
+    @Test
+    void anAgencyCannotRegisterOrEnrolOutsideItsSubtreeAndNothingIsStored() {
+        long before = api.storedEvents();
+        ResponseEntity<JsonNode> register = api.post(district.otherTownship(), "/api/organisations", """
+                {"organisationId":"x-%s","name":"x","kind":"BRANCH","sector":"RURAL_VILLAGE",
+                 "parentId":"%s","townshipId":"t"}""".formatted(district.village(), district.village()));
+        assertThat(register.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<JsonNode> enrol = api.post(district.otherTownship(), "/api/members", """
+                {"memberId":"y-%s","name":"李四","organisationId":"%s","category":"RETIRED"}"""
+                .formatted(district.village(), district.village()));
+        assertThat(enrol.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<JsonNode> topLevel = api.post(district.township(), "/api/organisations", """
+                {"organisationId":"z-%s","name":"z","kind":"PARTY_COMMITTEE","sector":"RURAL_VILLAGE",
+                 "townshipId":"t"}""".formatted(district.village()));
+        assertThat(topLevel.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(api.get(district.otherTownship(), "/api/organisations/" + district.village()).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(api.storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void duplicatesAndBadFieldsAreRefused() {
+        long before = api.storedEvents();
+        ResponseEntity<JsonNode> duplicate = api.post(district.township(), "/api/organisations", """
+                {"organisationId":"%s","name":"again","kind":"BRANCH","sector":"RURAL_VILLAGE",
+                 "parentId":"%s","townshipId":"t"}""".formatted(district.village(), district.township()));
+        assertThat(duplicate.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        ResponseEntity<JsonNode> invalid = api.post(district.township(), "/api/organisations", """
+                {"organisationId":"has space","kind":"BRANCH","townshipId":"t"}""");
+        assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(invalid.getBody().get("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("organisationId", "name", "sector");
+        assertThat(api.storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void movingAnOrganisationMovesItsSubtreeAndItsMembers() {
+        String agency = district.township();
+        api.register(agency, "sub-" + district.village(), district.village(), "BRANCH", "RURAL_VILLAGE", agency,
+                false);
+        expect(201, api.post(agency, "/api/members", """
+                {"memberId":"n-%s","name":"王五","organisationId":"sub-%s","category":"NO_POST"}"""
+                .formatted(district.village(), district.village())));
+        expect(204, api.post(agency, "/api/organisations/" + district.village() + "/move",
+                "{\"parentId\":\"" + district.otherVillage() + "\"}"));
+
+        JsonNode sub = api.get(agency, "/api/organisations/sub-" + district.village()).getBody();
+        assertThat(sub.get("path")).extracting(JsonNode::asText)
+                .containsSubsequence(district.otherVillage(), district.village(), "sub-" + district.village());
+        JsonNode member = api.get(agency, "/api/members/n-" + district.village()).getBody();
+        assertThat(member.get("path")).extracting(JsonNode::asText).contains(district.otherVillage());
+
+        expect(204, api.post(agency, "/api/organisations/" + district.otherVillage() + "/name",
+                "{\"name\":\"新村党支部\"}"));
+        expect(204, api.post(agency, "/api/members/n-" + district.village() + "/transfer",
+                "{\"toOrganisationId\":\"" + district.otherVillage() + "\"}"));
+        expect(204, api.post(agency, "/api/members/n-" + district.village() + "/removal",
+                "{\"reason\":\"迁出\"}"));
+        expect(204, api.post(agency, "/api/organisations/sub-" + district.village() + "/deregistration",
+                "{\"reason\":\"撤并\"}"));
+        assertThat(api.get(agency, "/api/organisations/sub-" + district.village()).getBody()
+                .get("active").asBoolean()).isFalse();
+        assertThat(api.post(agency, "/api/members/n-" + district.village() + "/removal",
+                "{\"reason\":\"again\"}").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        JsonNode list = api.get(agency, "/api/organisations?under=" + district.township()).getBody();
+        assertThat(list.get("total").asLong()).isEqualTo(4);
+    }
+}
