@@ -50,16 +50,24 @@ class LocalStackEndToEndTest {
 
     @Test
     void pledgesMadeAndFulfilledThroughTheGatewayReachTheDistrictSummary() throws Exception {
-        String first = makePledge("RURAL_VILLAGE", "township-east");
-        makePledge("RURAL_VILLAGE", "township-west");
-        makePledge("URBAN_COMMUNITY", "street-central");
-        HttpResponse<String> fulfilled = post("/api/pledges/" + first + "/fulfilment",
-                "{\"fulfilledOn\":\"2011-10-08\",\"evidence\":\"村道已硬化\"}");
-        assertThat(fulfilled.statusCode()).isEqualTo(204);
-        HttpResponse<String> review = post("/api/reviews", """
-                {"campaignId":"cxzy-2011","round":"2011-H1","subjectType":"ORGANISATION","subjectId":"org-1",
-                 "organisationId":"org-1","rating":"EXCELLENT","strengths":"承诺践诺到位"}""");
-        assertThat(review.statusCode()).isEqualTo(201);
+        created(post("district", "/api/campaigns", """
+                {"campaignId":"cxzy-2011","name":"创先争优","startsOn":"2010-06-01","endsOn":"2012-06-30"}"""));
+        register("district", "district-committee", null, "PARTY_COMMITTEE", "GOVERNMENT_ORGAN", false);
+        register("district", "east-township", "district-committee", "PARTY_COMMITTEE", "RURAL_VILLAGE", true);
+        register("east-township", "willow-village", "east-township", "BRANCH", "RURAL_VILLAGE", false);
+        register("east-township", "river-community", "east-township", "BRANCH", "URBAN_COMMUNITY", false);
+
+        String first = makePledge("willow-village");
+        makePledge("willow-village");
+        makePledge("river-community");
+        assertThat(post("east-township", "/api/pledges/" + first + "/approval", "{\"approvedOn\":\"2011-07-05\"}")
+                .statusCode()).isEqualTo(204);
+        assertThat(post("east-township", "/api/pledges/" + first + "/fulfilment",
+                "{\"fulfilledOn\":\"2011-10-08\",\"evidence\":\"村道已硬化\"}").statusCode()).isEqualTo(204);
+        created(post("district", "/api/reviews", """
+                {"campaignId":"cxzy-2011","round":"2011-R1","subjectType":"ORGANISATION",
+                 "subjectId":"willow-village","organisationId":"willow-village","rating":"EXCELLENT",
+                 "strengths":"承诺践诺到位"}"""));
 
         eventually(Duration.ofSeconds(60), () -> {
             JsonNode summary = JSON.readTree(get("/api/reports/pledges/summary").body());
@@ -72,27 +80,37 @@ class LocalStackEndToEndTest {
 
     @Test
     void badInputThroughTheGatewayIsAProblem() throws Exception {
-        HttpResponse<String> response = post("/api/pledges", "{\"title\":\"\"}");
+        HttpResponse<String> response = post("east-township", "/api/pledges", "{\"title\":\"\"}");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
-    private String makePledge(String sector, String township) throws Exception {
-        HttpResponse<String> response = post("/api/pledges", """
-                {"campaignId":"cxzy-2011",
-                 "pledger":{"type":"ORGANISATION","id":"org-%1$s","organisationId":"org-%1$s",
-                            "sector":"%2$s","townshipId":"%1$s"},
-                 "kind":"WORK","focus":"CENTRAL_WORK","title":"为群众办实事",
-                 "deadline":"2011-12-31"}""".formatted(township, sector));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    private void register(String agency, String id, String parent, String kind, String sector, boolean isAgency)
+            throws Exception {
+        created(post(agency, "/api/organisations", """
+                {"organisationId":"%s","name":"%s","kind":"%s","sector":"%s","parentId":%s,
+                 "townshipId":"east-township","agency":%s}""".formatted(id, id, kind, sector,
+                parent == null ? "null" : "\"" + parent + "\"", isAgency)));
+    }
+
+    private String makePledge(String organisation) throws Exception {
+        HttpResponse<String> response = created(post("east-township", "/api/pledges", """
+                {"campaignId":"cxzy-2011","pledger":{"type":"ORGANISATION","id":"%s"},
+                 "kind":"PRACTICAL_DEED","focus":"PUBLIC_WISHES","title":"为群众办实事",
+                 "deadline":"2011-12-31"}""".formatted(organisation)));
         return JSON.readTree(response.body()).get("pledgeId").asText();
     }
 
-    private HttpResponse<String> post(String path, String body) throws Exception {
+    private static HttpResponse<String> created(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return response;
+    }
+
+    private HttpResponse<String> post(String agency, String path, String body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
                 .header("Content-Type", "application/json")
-                .header("X-Acting-User", "clerk-1")
-                .header("X-Acting-Agency", "agency-east")
+                .header("X-Acting-User", "clerk-of-" + agency)
+                .header("X-Acting-Agency", agency)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
