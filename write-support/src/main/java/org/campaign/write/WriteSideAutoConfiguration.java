@@ -30,6 +30,8 @@ import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration;
 import org.campaign.contracts.EventJson;
+import org.campaign.write.audit.ChainController;
+import org.campaign.write.audit.ChainVerifier;
 import org.campaign.write.events.ActorMetaData;
 import org.campaign.write.events.CommitOrderedStorageEngine;
 import org.campaign.write.events.ContractRevisionResolver;
@@ -65,12 +67,13 @@ import java.util.Map;
  *   <li>every stored event published to the service's Kafka topic by the {@value KafkaEventPublisher#PROCESSOR}
  *       tracking processor ({@link KafkaEventPublisher});</li>
  *   <li>who acted, from which agency, copied from each command to its events;</li>
+ *   <li>each aggregate's events chained by hash, and an endpoint that verifies the chain;</li>
  *   <li>the acting identity resolved from request headers and errors answered as RFC 7807 problems.</li>
  * </ul>
  */
 @AutoConfiguration(before = {AxonAutoConfiguration.class, EventProcessingAutoConfiguration.class})
 @EnableConfigurationProperties(WriteSideProperties.class)
-@Import(CommandProblemAdvice.class)
+@Import({CommandProblemAdvice.class, ChainController.class})
 public class WriteSideAutoConfiguration {
 
     @Bean
@@ -117,7 +120,12 @@ public class WriteSideAutoConfiguration {
                 .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
                 .build();
         mongo.ensureIndexes();
-        return new CommitOrderedStorageEngine(mongo, Clock.systemUTC());
+        return new CommitOrderedStorageEngine(mongo, serializer, Clock.systemUTC());
+    }
+
+    @Bean
+    public ChainVerifier chainVerifier(MongoTemplate axonMongoTemplate) {
+        return new ChainVerifier(axonMongoTemplate);
     }
 
     @Bean
