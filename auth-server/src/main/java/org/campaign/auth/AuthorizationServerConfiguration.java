@@ -116,6 +116,9 @@ class AuthorizationServerConfiguration {
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> campaignClaims(DemoAccounts accounts) {
         return context -> {
+            if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                context.getClaims().claim("client_id", context.getRegisteredClient().getClientId());
+            }
             if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
                 DemoAccounts.Client client = accounts.client(context.getRegisteredClient().getClientId());
                 if (client != null) {
@@ -127,9 +130,6 @@ class AuthorizationServerConfiguration {
             if (user != null) {
                 context.getClaims().claim(ROLES, user.roles()).claim(AGENCY, user.agency())
                         .claim("name", user.displayName());
-            }
-            if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
-                context.getClaims().claim("client_id", context.getRegisteredClient().getClientId());
             }
         };
     }

@@ -6,11 +6,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.util.LinkedMultiValueMap;
 
 import java.util.Base64;
@@ -24,8 +26,8 @@ class AuthServerTest {
 
     @Autowired
     TestRestTemplate http;
-    @LocalServerPort
-    int port;
+    @Autowired
+    RegisteredClientRepository clients;
 
     @Test
     void anAgencySystemGetsATokenCarryingItsRolesAndAgency() throws Exception {
@@ -61,9 +63,9 @@ class AuthServerTest {
     void peopleSignInWithTheAuthorizationCodeFlowAndPkce() {
         JsonNode discovery = http.getForObject("/.well-known/openid-configuration", JsonNode.class);
         assertThat(discovery.get("code_challenge_methods_supported")).extracting(JsonNode::asText).contains("S256");
-        ResponseEntity<String> withoutPkce = http.getForEntity("/oauth2/authorize?response_type=code"
-                + "&client_id=campaign-web&scope=openid"
-                + "&redirect_uri=http://localhost:8080/login/oauth2/code/campaign", String.class);
-        assertThat(withoutPkce.getStatusCode().is4xxClientError()).isTrue();
+        RegisteredClient web = clients.findByClientId("campaign-web");
+        assertThat(web.getClientSettings().isRequireProofKey()).isTrue();
+        assertThat(web.getAuthorizationGrantTypes()).containsExactlyInAnyOrder(
+                AuthorizationGrantType.AUTHORIZATION_CODE, AuthorizationGrantType.REFRESH_TOKEN);
     }
 }
