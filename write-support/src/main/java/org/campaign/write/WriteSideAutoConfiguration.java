@@ -38,7 +38,10 @@ import org.campaign.write.events.ContractRevisionResolver;
 import org.campaign.write.events.KafkaEventPublisher;
 import org.campaign.write.web.ActorArgumentResolver;
 import org.campaign.write.web.CommandProblemAdvice;
+import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
@@ -170,6 +173,22 @@ public class WriteSideAutoConfiguration {
                 revisionResolver, properties.topic(), environment.getProperty("spring.application.name", "unknown"),
                 properties.ackTimeout());
         return new PublisherModule(publisher, properties.publishBatchSize());
+    }
+
+    /**
+     * Replaces Spring Boot's MongoDB health check, which sends {@code hello} — a command not every server
+     * speaking the MongoDB wire protocol (such as the embedded one of the local stack) answers — by {@code ping}.
+     */
+    @Bean(name = "mongoHealthIndicator")
+    public HealthIndicator mongoHealthIndicator(org.springframework.data.mongodb.core.MongoTemplate mongo) {
+        return () -> {
+            try {
+                mongo.executeCommand(new Document("ping", 1));
+                return Health.up().withDetail("database", mongo.getDb().getName()).build();
+            } catch (RuntimeException e) {
+                return Health.down(e).build();
+            }
+        };
     }
 
     @Bean

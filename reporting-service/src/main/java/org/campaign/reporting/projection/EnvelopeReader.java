@@ -1,0 +1,68 @@
+package org.campaign.reporting.projection;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.campaign.contracts.EventEnvelope;
+import org.campaign.contracts.EventJson;
+import org.springframework.stereotype.Component;
+
+/** Reads record values as {@link EventEnvelope}s and their payloads, in the contracts' JSON dialect. */
+@Component
+public class EnvelopeReader {
+
+    private final ObjectMapper json = EventJson.newObjectMapper();
+
+    /**
+     * Reads and checks an envelope.
+     *
+     * @throws UnprojectableEventException when the value is not JSON, not an envelope, or lacks the event id,
+     *                                     type, aggregate id, a non-negative sequence or an object payload
+     */
+    public EventEnvelope read(String value) {
+        if (value == null || value.isBlank()) {
+            throw new UnprojectableEventException("Malformed record: empty value");
+        }
+        EventEnvelope envelope;
+        try {
+            envelope = json.readValue(value, EventEnvelope.class);
+        } catch (JsonProcessingException e) {
+            throw new UnprojectableEventException("Malformed record: not an event envelope: "
+                    + e.getOriginalMessage(), e);
+        }
+        if (envelope == null) {
+            throw new UnprojectableEventException("Malformed record: null envelope");
+        }
+        require(envelope.eventId(), "eventId");
+        require(envelope.type(), "type");
+        require(envelope.aggregateId(), "aggregateId");
+        if (envelope.sequence() < 0) {
+            throw new UnprojectableEventException("Malformed envelope " + envelope.eventId()
+                    + ": negative sequence " + envelope.sequence());
+        }
+        if (envelope.payload() == null || !envelope.payload().isObject()) {
+            throw new UnprojectableEventException("Malformed envelope " + envelope.eventId()
+                    + ": payload is not a JSON object");
+        }
+        return envelope;
+    }
+
+    /**
+     * Reads the payload as {@code type}.
+     *
+     * @throws UnprojectableEventException when the payload does not fit the type
+     */
+    public <T> T payload(EventEnvelope envelope, Class<T> type) {
+        try {
+            return json.treeToValue(envelope.payload(), type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new UnprojectableEventException("Unreadable " + envelope.type() + " payload in event "
+                    + envelope.eventId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void require(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new UnprojectableEventException("Malformed envelope: missing " + field);
+        }
+    }
+}

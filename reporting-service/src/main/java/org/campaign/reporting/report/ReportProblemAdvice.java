@@ -1,0 +1,25 @@
+package org.campaign.reporting.report;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The read model being unreachable is reported as an RFC 7807 problem, not as an HTML or bare 500 error. */
+@RestControllerAdvice(assignableTypes = ReportController.class)
+class ReportProblemAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportProblemAdvice.class);
+
+    @ExceptionHandler(DataAccessException.class)
+    ProblemDetail readModelUnavailable(DataAccessException e) {
+        log.warn("Read model unavailable: {}", e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The statistics cannot be read right now; try again shortly.");
+        problem.setTitle("Statistics unavailable");
+        return problem;
+    }
+}

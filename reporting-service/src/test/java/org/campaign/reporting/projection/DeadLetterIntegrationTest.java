@@ -1,0 +1,131 @@
+package org.campaign.reporting.projection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.campaign.contracts.EventEnvelope;
+import org.campaign.contracts.pledge.Sector;
+import org.campaign.reporting.TestEvents;
+import org.campaign.reporting.TestPublisher;
+import org.campaign.testsupport.WithTestInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.campaign.reporting.TestEvents.organisationPledge;
+import static org.campaign.reporting.TestEvents.pledgeFulfilled;
+import static org.campaign.reporting.TestEvents.uniqueId;
+import static org.campaign.testsupport.Eventually.eventually;
+
+/** Records that can never be projected go to the dead-letter topic, and projection carries on after them. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithTestInfrastructure
+class DeadLetterIntegrationTest {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    ReportingTopics topics;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    @Test
+    void unprojectableRecordsAreDeadLetteredAndLaterEventsStillCount() {
+        String campaign = uniqueId("dlt");
+        String malformed = "{\"eventId\": \"e-1\", \"type\": \"PledgeMade\", ";
+        EventEnvelope good = organisationPledge(campaign, uniqueId("p"), Sector.NON_PUBLIC_ENTERPRISE, "T09");
+        EventEnvelope badPayload = organisationPledge(campaign, uniqueId("p"), Sector.NON_PUBLIC_ENTERPRISE, "T09");
+        ((ObjectNode) badPayload.payload().get("pledger")).put("sector", "NOT_A_SECTOR");
+        EventEnvelope orphan = pledgeFulfilled(uniqueId("ghost"), 1);
+
+        RecordMetadata malformedAt;
+        RecordMetadata badPayloadAt;
+        RecordMetadata orphanAt;
+        try (TestPublisher publisher = new TestPublisher(bootstrapServers)) {
+            malformedAt = publisher.publishRaw(topics.pledgeEvents(), "broken-key", malformed);
+            badPayloadAt = publisher.publish(topics.pledgeEvents(), badPayload);
+            orphanAt = publisher.publish(topics.pledgeEvents(), orphan);
+            publisher.publish(topics.pledgeEvents(), good);
+        }
+
+        eventually(TIMEOUT, () -> {
+            JsonNode summary = rest.getForObject("/api/reports/pledges/summary?campaignId={id}", JsonNode.class,
+                    campaign);
+            assertThat(summary.get("made").asLong()).isEqualTo(1);
+        });
+
+        try (KafkaConsumer<String, String> consumer = deadLetterConsumer()) {
+            List<ConsumerRecord<String, String>> deadLetters = new ArrayList<>();
+            eventually(TIMEOUT, () -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (topics.pledgeEvents().equals(text(record, KafkaHeaders.DLT_ORIGINAL_TOPIC))) {
+                        deadLetters.add(record);
+                    }
+                });
+                assertThat(deadLetters).hasSizeGreaterThanOrEqualTo(3);
+            });
+
+            ConsumerRecord<String, String> first = at(deadLetters, malformedAt.offset());
+            assertThat(first.key()).isEqualTo("broken-key");
+            assertThat(first.value()).isEqualTo(malformed);
+            assertThat(text(first, KafkaProjectionConfiguration.REASON_HEADER)).startsWith("Malformed record");
+            assertThat(header(first, KafkaHeaders.DLT_ORIGINAL_PARTITION)).isNotNull();
+
+            ConsumerRecord<String, String> second = at(deadLetters, badPayloadAt.offset());
+            assertThat(second.value()).isEqualTo(TestEvents.json(badPayload));
+            assertThat(text(second, KafkaProjectionConfiguration.REASON_HEADER))
+                    .contains("Unreadable PledgeMade payload").contains("NOT_A_SECTOR");
+
+            ConsumerRecord<String, String> third = at(deadLetters, orphanAt.offset());
+            assertThat(third.value()).isEqualTo(TestEvents.json(orphan));
+            assertThat(text(third, KafkaProjectionConfiguration.REASON_HEADER)).contains("unknown pledge");
+        }
+    }
+
+    private KafkaConsumer<String, String> deadLetterConsumer() {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topics.deadLetter(), Duration.ofSeconds(10)).stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
+    }
+
+    private static ConsumerRecord<String, String> at(List<ConsumerRecord<String, String>> records, long offset) {
+        return records.stream()
+                .filter(record -> ByteBuffer.wrap(header(record, KafkaHeaders.DLT_ORIGINAL_OFFSET)).getLong() == offset)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no dead letter for offset " + offset));
+    }
+
+    private static byte[] header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : header.value();
+    }
+
+    private static String text(ConsumerRecord<?, ?> record, String name) {
+        byte[] value = header(record, name);
+        return value == null ? null : new String(value, StandardCharsets.UTF_8);
+    }
+}

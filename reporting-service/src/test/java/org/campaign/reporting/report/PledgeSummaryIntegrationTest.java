@@ -1,0 +1,229 @@
+package org.campaign.reporting.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.campaign.contracts.EventEnvelope;
+import org.campaign.contracts.evaluation.Rating;
+import org.campaign.contracts.pledge.MemberCategory;
+import org.campaign.contracts.pledge.Sector;
+import org.campaign.reporting.TestPublisher;
+import org.campaign.reporting.projection.KafkaProjectionConfiguration;
+import org.campaign.reporting.projection.ProjectionListener;
+import org.campaign.testsupport.WithTestInfrastructure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.campaign.reporting.TestEvents.memberPledge;
+import static org.campaign.reporting.TestEvents.organisationPledge;
+import static org.campaign.reporting.TestEvents.pledgeFulfilled;
+import static org.campaign.reporting.TestEvents.reviewRecorded;
+import static org.campaign.reporting.TestEvents.uniqueId;
+import static org.campaign.testsupport.Eventually.eventually;
+
+/**
+ * Events published on the real Kafka topics reach the summary endpoint through the real MongoDB read model, and
+ * the figures stay exact when the same events arrive again.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithTestInfrastructure
+class PledgeSummaryIntegrationTest {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+    @Value("${campaign.topics.pledge-events}")
+    String pledgeTopic;
+    @Value("${campaign.topics.evaluation-events}")
+    String evaluationTopic;
+
+    TestPublisher publisher;
+
+    @BeforeEach
+    void openPublisher() {
+        publisher = new TestPublisher(bootstrapServers);
+    }
+
+    @AfterEach
+    void closePublisher() {
+        publisher.close();
+    }
+
+    /** Three pledges in two sectors and two townships, one of them fulfilled, and one review. */
+    record Scenario(String campaignId, List<EventEnvelope> pledgeEvents, List<EventEnvelope> reviewEvents) {
+
+        static Scenario create() {
+            String campaign = uniqueId("cxzy");
+            String p1 = uniqueId("p1");
+            String p2 = uniqueId("p2");
+            String p3 = uniqueId("p3");
+            return new Scenario(campaign, List.of(
+                    memberPledge(campaign, p1, Sector.RURAL_VILLAGE, "T01", MemberCategory.FARMER),
+                    organisationPledge(campaign, p2, Sector.RURAL_VILLAGE, "T02"),
+                    organisationPledge(campaign, p3, Sector.URBAN_COMMUNITY, "T01"),
+                    pledgeFulfilled(p1, 1)),
+                    List.of(reviewRecorded(campaign, uniqueId("r1"), Rating.GOOD)));
+        }
+
+        String secondPledgeId() {
+            return pledgeEvents.get(1).aggregateId();
+        }
+    }
+
+    void publish(Scenario scenario) {
+        scenario.pledgeEvents().forEach(event -> publisher.publish(pledgeTopic, event));
+        scenario.reviewEvents().forEach(event -> publisher.publish(evaluationTopic, event));
+    }
+
+    @Test
+    void summaryShowsPledgesMadeFulfilledAndReviewsPerSectorAndTownship() {
+        Scenario scenario = Scenario.create();
+        publish(scenario);
+
+        eventually(TIMEOUT, () -> assertScenarioFigures(summary(scenario.campaignId())));
+
+        JsonNode summary = summary(scenario.campaignId());
+        assertThat(summary.get("campaignId").asText()).isEqualTo(scenario.campaignId());
+        assertThat(summary.get("bySector")).hasSize(Sector.values().length);
+        assertBreakdown(summary.get("bySector"), "STATE_ENTERPRISE", 0, 0, 0.0);
+        assertBreakdown(summary.get("byKind"), "PRACTICAL_DEED", 1, 1, 100.0);
+        assertBreakdown(summary.get("byKind"), "WORK", 2, 0, 0.0);
+        assertThat(summary.get("byMemberCategory")).hasSize(1);
+        assertBreakdown(summary.get("byMemberCategory"), "FARMER", 1, 1, 100.0);
+        assertThat(summary.at("/reviews/byRating/0/key").asText()).isEqualTo("GOOD");
+        assertThat(summary.at("/reviews/byRating/0/recorded").asLong()).isEqualTo(1);
+
+        JsonNode district = rest.getForObject("/api/reports/pledges/summary", JsonNode.class);
+        assertThat(district.has("campaignId")).isFalse();
+        assertThat(district.get("made").asLong()).isGreaterThanOrEqualTo(3);
+        assertThat(district.at("/reviews/recorded").asLong()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void redeliveredEventsChangeNothingAndOnlyTheNewEventCounts() throws Exception {
+        Scenario scenario = Scenario.create();
+        publish(scenario);
+        eventually(TIMEOUT, () -> assertScenarioFigures(summary(scenario.campaignId())));
+
+        // The write side publishes at least once: the very same envelopes again, then one new event.
+        publish(scenario);
+        publisher.publish(pledgeTopic, pledgeFulfilled(scenario.secondPledgeId(), 1));
+
+        eventually(TIMEOUT, () -> assertThat(summary(scenario.campaignId()).get("fulfilled").asLong()).isEqualTo(2));
+        JsonNode summary = summary(scenario.campaignId());
+        assertThat(summary.get("made").asLong()).isEqualTo(3);
+        assertThat(summary.get("fulfilmentRate").asDouble()).isEqualTo(66.7);
+        assertBreakdown(summary.get("bySector"), "RURAL_VILLAGE", 2, 2, 100.0);
+        assertBreakdown(summary.get("bySector"), "URBAN_COMMUNITY", 1, 0, 0.0);
+        assertBreakdown(summary.get("byTownship"), "T01", 2, 1, 50.0);
+        assertBreakdown(summary.get("byTownship"), "T02", 1, 1, 100.0);
+        assertThat(summary.at("/reviews/recorded").asLong()).isEqualTo(1);
+
+        // The consumer itself redelivers: rewind the group to the start of the pledge topic, as after a crash
+        // before any offset was committed, then publish one more new event.
+        replayPledgeTopicFromTheStart();
+        String latePledge = uniqueId("p4");
+        publisher.publish(pledgeTopic, organisationPledge(scenario.campaignId(), latePledge, Sector.URBAN_COMMUNITY,
+                "T02"));
+
+        eventually(TIMEOUT, () -> assertThat(summary(scenario.campaignId()).get("made").asLong()).isEqualTo(4));
+        summary = summary(scenario.campaignId());
+        assertThat(summary.get("fulfilled").asLong()).isEqualTo(2);
+        assertThat(summary.get("fulfilmentRate").asDouble()).isEqualTo(50.0);
+        assertBreakdown(summary.get("bySector"), "RURAL_VILLAGE", 2, 2, 100.0);
+        assertBreakdown(summary.get("bySector"), "URBAN_COMMUNITY", 2, 0, 0.0);
+        assertBreakdown(summary.get("byTownship"), "T01", 2, 1, 50.0);
+        assertBreakdown(summary.get("byTownship"), "T02", 2, 1, 50.0);
+        assertThat(summary.at("/reviews/recorded").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void invalidCampaignIdIsAProblem() {
+        ResponseEntity<JsonNode> response = rest.getForEntity("/api/reports/pledges/summary?campaignId={id}",
+                JsonNode.class, "no spaces please");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody().get("status").asInt()).isEqualTo(400);
+    }
+
+    @Test
+    void unknownCampaignHasZeroFigures() {
+        JsonNode summary = summary(uniqueId("none"));
+
+        assertThat(summary.get("made").asLong()).isZero();
+        assertThat(summary.get("fulfilmentRate").asDouble()).isZero();
+        assertThat(summary.get("byTownship")).isEmpty();
+        assertThat(summary.at("/reviews/recorded").asLong()).isZero();
+    }
+
+    @Test
+    void healthIsUp() {
+        JsonNode health = rest.getForObject("/actuator/health", JsonNode.class);
+        assertThat(health.get("status").asText()).isEqualTo("UP");
+    }
+
+    private void replayPledgeTopicFromTheStart() throws Exception {
+        MessageListenerContainer container = listeners.getListenerContainer(ProjectionListener.LISTENER_ID);
+        container.stop();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            TopicPartition partition = new TopicPartition(pledgeTopic, 0);
+            eventually(TIMEOUT, () -> admin.alterConsumerGroupOffsets(KafkaProjectionConfiguration.CONSUMER_GROUP,
+                    Map.of(partition, new OffsetAndMetadata(0))).all().get(10, TimeUnit.SECONDS));
+        } finally {
+            container.start();
+        }
+    }
+
+    private JsonNode summary(String campaignId) {
+        return rest.getForObject("/api/reports/pledges/summary?campaignId={id}", JsonNode.class, campaignId);
+    }
+
+    private static void assertScenarioFigures(JsonNode summary) {
+        assertThat(summary.get("made").asLong()).isEqualTo(3);
+        assertThat(summary.get("fulfilled").asLong()).isEqualTo(1);
+        assertThat(summary.get("fulfilmentRate").asDouble()).isEqualTo(33.3);
+        assertBreakdown(summary.get("bySector"), "RURAL_VILLAGE", 2, 1, 50.0);
+        assertBreakdown(summary.get("bySector"), "URBAN_COMMUNITY", 1, 0, 0.0);
+        assertThat(summary.get("byTownship")).hasSize(2);
+        assertBreakdown(summary.get("byTownship"), "T01", 2, 1, 50.0);
+        assertBreakdown(summary.get("byTownship"), "T02", 1, 0, 0.0);
+        assertThat(summary.at("/reviews/recorded").asLong()).isEqualTo(1);
+    }
+
+    static void assertBreakdown(JsonNode rows, String key, long made, long fulfilled, double rate) {
+        JsonNode row = null;
+        for (JsonNode candidate : rows) {
+            if (key.equals(candidate.get("key").asText())) {
+                row = candidate;
+            }
+        }
+        assertThat(row).as("row %s in %s", key, rows).isNotNull();
+        assertThat(row.get("made").asLong()).as("%s made", key).isEqualTo(made);
+        assertThat(row.get("fulfilled").asLong()).as("%s fulfilled", key).isEqualTo(fulfilled);
+        assertThat(row.get("fulfilmentRate").asDouble()).as("%s rate", key).isEqualTo(rate);
+    }
+}
