@@ -1,5 +1,9 @@
 package org.campaign.launcher;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.campaign.contracts.Topics;
 import org.campaign.localinfra.LocalKafka;
 import org.campaign.localinfra.LocalMongo;
 
@@ -9,10 +13,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 /**
  * The whole system on one machine without Docker: a real Kafka broker (KRaft) and a MongoDB wire-protocol
@@ -28,6 +35,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final int TOPIC_PARTITIONS = 6;
 
     private final LocalKafka kafka;
     private final LocalMongo mongo;
@@ -52,6 +60,7 @@ public final class LocalStack implements AutoCloseable {
         LocalMongo mongo = LocalMongo.persistent(dataDir.resolve("mongo").resolve("campaign.mv"), ports.mongo());
         LocalStack stack = new LocalStack(kafka, mongo, ports);
         try {
+            stack.createTopics();
             stack.startServices(projectRoot, dataDir.resolve("logs"));
         } catch (Exception | Error e) {
             stack.close();
@@ -87,6 +96,22 @@ public final class LocalStack implements AutoCloseable {
             }
         } finally {
             waiters.shutdownNow();
+        }
+    }
+
+    /**
+     * Creates the event topics before any service starts, so that the reporting service's consumer finds them at
+     * once instead of waiting for its next metadata refresh.
+     */
+    private void createTopics() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers()))) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = Stream.of(Topics.PLEDGE_EVENTS, Topics.EVALUATION_EVENTS)
+                    .filter(topic -> !existing.contains(topic))
+                    .map(topic -> new NewTopic(topic, TOPIC_PARTITIONS, (short) 1))
+                    .toList();
+            admin.createTopics(missing).all().get();
         }
     }
 

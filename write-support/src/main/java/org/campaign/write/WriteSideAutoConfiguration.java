@@ -74,7 +74,8 @@ import java.util.Map;
  *   <li>the acting identity resolved from request headers and errors answered as RFC 7807 problems.</li>
  * </ul>
  */
-@AutoConfiguration(before = {AxonAutoConfiguration.class, EventProcessingAutoConfiguration.class})
+@AutoConfiguration(before = {AxonAutoConfiguration.class, EventProcessingAutoConfiguration.class},
+        beforeName = "org.springframework.boot.actuate.autoconfigure.data.mongo.MongoHealthContributorAutoConfiguration")
 @EnableConfigurationProperties(WriteSideProperties.class)
 @Import({CommandProblemAdvice.class, ChainController.class})
 public class WriteSideAutoConfiguration {
