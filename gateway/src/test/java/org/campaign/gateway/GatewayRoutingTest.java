@@ -39,12 +39,17 @@ class GatewayRoutingTest {
     private static final HttpServer PLEDGE = stubBackend("pledge");
     private static final HttpServer EVALUATION = stubBackend("evaluation");
     private static final HttpServer REPORTING = stubBackend("reporting");
+    private static final TestTokens TOKENS = new TestTokens();
+    private static final String BEARER = "Bearer " + TOKENS.token("routing-test", "district", "AGENCY_STAFF",
+            "REVIEWER", "INSPECTION_GROUP", "LEADERSHIP", "AUDITOR", "ADMINISTRATOR");
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
         registry.add("platform.services.pledge.uri", () -> baseUri(PLEDGE));
         registry.add("platform.services.evaluation.uri", () -> baseUri(EVALUATION));
         registry.add("platform.services.reporting.uri", () -> baseUri(REPORTING));
+        registry.add("platform.access.issuer", () -> TestTokens.ISSUER);
+        registry.add("platform.access.jwk-set-uri", TOKENS::keySetUri);
     }
 
     @AfterAll
@@ -52,6 +57,7 @@ class GatewayRoutingTest {
         PLEDGE.stop(0);
         EVALUATION.stop(0);
         REPORTING.stop(0);
+        TOKENS.stop();
     }
 
     @Autowired
@@ -76,8 +82,8 @@ class GatewayRoutingTest {
     })
     void eachPrefixReachesItsBackendWithPathAndQueryIntact(String path, String service) {
         client.get().uri(path + "?year=2025&page=2")
-                .header("X-Acting-User", "zhang.wei")
-                .header("X-Acting-Agency", "district-office")
+                .header("Authorization", BEARER)
+                .header("X-Acting-User", "someone.else")
                 .header("X-Correlation-Id", "corr-" + service)
                 .exchange()
                 .expectStatus().isOk()
@@ -87,8 +93,8 @@ class GatewayRoutingTest {
                 .jsonPath("$.method").isEqualTo("GET")
                 .jsonPath("$.path").isEqualTo(path)
                 .jsonPath("$.query").isEqualTo("year=2025&page=2")
-                .jsonPath("$.actingUser").isEqualTo("zhang.wei")
-                .jsonPath("$.actingAgency").isEqualTo("district-office")
+                .jsonPath("$.authorization").isEqualTo(BEARER)
+                .jsonPath("$.actingUser").doesNotExist()
                 .jsonPath("$.correlationId").isEqualTo("corr-" + service);
     }
 
@@ -97,8 +103,7 @@ class GatewayRoutingTest {
         String body = "{\"organisationId\":\"org-7\",\"title\":\"Serve the community\",\"items\":[1,2,3]}";
         client.post().uri("/api/pledges")
                 .contentType(MediaType.APPLICATION_JSON)
-                .header("X-Acting-User", "li.na")
-                .header("X-Acting-Agency", "street-committee-3")
+                .header("Authorization", BEARER)
                 .header("X-Correlation-Id", "c0ffee-1234")
                 .bodyValue(body)
                 .exchange()
@@ -109,8 +114,7 @@ class GatewayRoutingTest {
                 .jsonPath("$.method").isEqualTo("POST")
                 .jsonPath("$.path").isEqualTo("/api/pledges")
                 .jsonPath("$.contentType").isEqualTo("application/json")
-                .jsonPath("$.actingUser").isEqualTo("li.na")
-                .jsonPath("$.actingAgency").isEqualTo("street-committee-3")
+                .jsonPath("$.authorization").isEqualTo(BEARER)
                 .jsonPath("$.correlationId").isEqualTo("c0ffee-1234")
                 .jsonPath("$.body").isEqualTo(body);
     }
@@ -119,7 +123,7 @@ class GatewayRoutingTest {
     void correlationIdIsAddedWhenAbsent() throws IOException {
         var result = client.post().uri("/api/reviews/r-1/decisions")
                 .contentType(MediaType.TEXT_PLAIN)
-                .header("X-Acting-User", "wang.fang")
+                .header("Authorization", BEARER)
                 .bodyValue("approved")
                 .exchange()
                 .expectStatus().isOk()
@@ -128,14 +132,13 @@ class GatewayRoutingTest {
         Map<?, ?> echoed = JSON.readValue(result.getResponseBodyContent(), Map.class);
         assertThat(echoed.get("service")).isEqualTo("evaluation");
         assertThat(echoed.get("body")).isEqualTo("approved");
-        assertThat(echoed.get("actingUser")).isEqualTo("wang.fang");
         String generated = (String) echoed.get("correlationId");
         assertThat(generated).isNotBlank();
         assertThat(UUID.fromString(generated).toString()).isEqualTo(generated);
         assertThat(result.getResponseHeaders().getFirst("X-Correlation-Id")).isEqualTo(generated);
 
         // Each request without an id gets its own.
-        client.get().uri("/api/reports/summary").exchange()
+        client.get().uri("/api/reports/summary").header("Authorization", BEARER).exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.service").isEqualTo("reporting")
@@ -145,9 +148,9 @@ class GatewayRoutingTest {
 
     @Test
     void unknownPathsAreNotRouted() {
-        client.get().uri("/api/unknown/1").exchange().expectStatus().isNotFound();
-        client.get().uri("/api/pledgesx").exchange().expectStatus().isNotFound();
-        client.get().uri("/pledges/1").exchange().expectStatus().isNotFound();
+        client.get().uri("/api/unknown/1").header("Authorization", BEARER).exchange().expectStatus().isNotFound();
+        client.get().uri("/api/pledgesx").header("Authorization", BEARER).exchange().expectStatus().isNotFound();
+        client.get().uri("/pledges/1").header("Authorization", BEARER).exchange().expectStatus().isNotFound();
     }
 
     @Test
@@ -186,7 +189,7 @@ class GatewayRoutingTest {
             echoed.put("query", exchange.getRequestURI().getRawQuery());
             echoed.put("contentType", exchange.getRequestHeaders().getFirst("Content-Type"));
             echoed.put("actingUser", exchange.getRequestHeaders().getFirst("X-Acting-User"));
-            echoed.put("actingAgency", exchange.getRequestHeaders().getFirst("X-Acting-Agency"));
+            echoed.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
             echoed.put("correlationId", exchange.getRequestHeaders().getFirst("X-Correlation-Id"));
             echoed.put("body", body);
             byte[] response = JSON.writeValueAsBytes(echoed);

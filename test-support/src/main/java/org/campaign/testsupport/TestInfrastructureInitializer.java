@@ -10,6 +10,10 @@ import java.util.UUID;
 /**
  * Points a Spring context at the shared {@link TestInfrastructure}. Every context gets its own MongoDB database and
  * its own Kafka topics, so contexts sharing one broker and one server never see each other's data or events.
+ * <p>
+ * A service under test on its own is called directly, without the sign-in in front of it: the caller is named by
+ * the {@code X-Acting-*} headers ({@code campaign.security.trust-headers}). Tokens, roles and their refusals are
+ * tested through the gateway against the whole running stack.
  */
 public class TestInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -28,6 +32,7 @@ public class TestInfrastructureInitializer implements ApplicationContextInitiali
                 "spring.kafka.consumer.auto-offset-reset", "earliest",
                 "spring.data.mongodb.uri", infra.mongoUri("test-" + id),
                 "campaign.topics.pledge-events", "campaign.pledge-events." + id,
-                "campaign.topics.evaluation-events", "campaign.evaluation-events." + id)));
+                "campaign.topics.evaluation-events", "campaign.evaluation-events." + id,
+                "campaign.security.trust-headers", "true")));
     }
 }

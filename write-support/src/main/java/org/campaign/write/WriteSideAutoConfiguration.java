@@ -30,6 +30,7 @@ import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration;
 import org.campaign.contracts.EventJson;
+import org.campaign.service.security.CallerResolver;
 import org.campaign.write.audit.ChainController;
 import org.campaign.write.audit.ChainVerifier;
 import org.campaign.write.events.ActorMetaData;
@@ -38,10 +39,7 @@ import org.campaign.write.events.ContractRevisionResolver;
 import org.campaign.write.events.KafkaEventPublisher;
 import org.campaign.write.web.ActorArgumentResolver;
 import org.campaign.write.web.CommandProblemAdvice;
-import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
@@ -71,11 +69,10 @@ import java.util.Map;
  *       tracking processor ({@link KafkaEventPublisher});</li>
  *   <li>who acted, from which agency, copied from each command to its events;</li>
  *   <li>each aggregate's events chained by hash, and an endpoint that verifies the chain;</li>
- *   <li>the acting identity resolved from request headers and errors answered as RFC 7807 problems.</li>
+ *   <li>the acting identity resolved from the caller's token and errors answered as RFC 7807 problems.</li>
  * </ul>
  */
-@AutoConfiguration(before = {AxonAutoConfiguration.class, EventProcessingAutoConfiguration.class},
-        beforeName = "org.springframework.boot.actuate.autoconfigure.data.mongo.MongoHealthContributorAutoConfiguration")
+@AutoConfiguration(before = {AxonAutoConfiguration.class, EventProcessingAutoConfiguration.class})
 @EnableConfigurationProperties(WriteSideProperties.class)
 @Import({CommandProblemAdvice.class, ChainController.class})
 public class WriteSideAutoConfiguration {
@@ -144,7 +141,7 @@ public class WriteSideAutoConfiguration {
 
     @Bean
     public CorrelationDataProvider actorCorrelationProvider() {
-        return new SimpleCorrelationDataProvider(ActorMetaData.USER, ActorMetaData.AGENCY);
+        return new SimpleCorrelationDataProvider(ActorMetaData.USER, ActorMetaData.AGENCY, ActorMetaData.CLIENT);
     }
 
     @Bean
@@ -176,28 +173,12 @@ public class WriteSideAutoConfiguration {
         return new PublisherModule(publisher, properties.publishBatchSize());
     }
 
-    /**
-     * Replaces Spring Boot's MongoDB health check, which sends {@code hello} — a command not every server
-     * speaking the MongoDB wire protocol (such as the embedded one of the local stack) answers — by {@code ping}.
-     */
-    @Bean(name = "mongoHealthIndicator")
-    public HealthIndicator mongoHealthIndicator(org.springframework.data.mongodb.core.MongoTemplate mongo) {
-        return () -> {
-            try {
-                mongo.executeCommand(new Document("ping", 1));
-                return Health.up().withDetail("database", mongo.getDb().getName()).build();
-            } catch (RuntimeException e) {
-                return Health.down(e).build();
-            }
-        };
-    }
-
     @Bean
-    public WebMvcConfigurer actorArgumentResolverConfigurer() {
+    public WebMvcConfigurer actorArgumentResolverConfigurer(CallerResolver callers) {
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-                resolvers.add(new ActorArgumentResolver());
+                resolvers.add(new ActorArgumentResolver(callers));
             }
         };
     }

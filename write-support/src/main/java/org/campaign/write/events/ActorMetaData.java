@@ -14,15 +14,23 @@ public final class ActorMetaData {
 
     public static final String USER = "userId";
     public static final String AGENCY = "agencyId";
+    public static final String CLIENT = "clientId";
     public static final String CORRELATION = "correlationId";
 
     private ActorMetaData() {
     }
 
     public static MetaData of(Actor actor, String correlationId) {
+        return of(actor, null, correlationId);
+    }
+
+    public static MetaData of(Actor actor, String clientId, String correlationId) {
         Map<String, String> values = new HashMap<>();
         values.put(USER, actor.userId());
         values.put(AGENCY, actor.agencyId());
+        if (clientId != null) {
+            values.put(CLIENT, clientId);
+        }
         if (correlationId != null && !correlationId.isBlank()) {
             values.put(CORRELATION, correlationId);
         }

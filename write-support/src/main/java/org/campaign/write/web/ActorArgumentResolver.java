@@ -1,6 +1,8 @@
 package org.campaign.write.web;
 
-import org.campaign.contracts.Actor;
+import jakarta.servlet.http.HttpServletRequest;
+import org.campaign.service.security.Caller;
+import org.campaign.service.security.CallerResolver;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -8,8 +10,14 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Fills {@link Acting} controller parameters; a request without both identity headers is refused with 400. */
+/** Fills {@link Acting} controller parameters; a request that names no caller is refused with 400. */
 public class ActorArgumentResolver implements HandlerMethodArgumentResolver {
+
+    private final CallerResolver callers;
+
+    public ActorArgumentResolver(CallerResolver callers) {
+        this.callers = callers;
+    }
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -20,17 +28,11 @@ public class ActorArgumentResolver implements HandlerMethodArgumentResolver {
     public Acting resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
                                   NativeWebRequest request, WebDataBinderFactory binderFactory)
             throws MissingRequestHeaderException {
-        String user = required(request, Acting.USER_HEADER, parameter);
-        String agency = required(request, Acting.AGENCY_HEADER, parameter);
-        return new Acting(new Actor(user, agency), request.getHeader(Acting.CORRELATION_HEADER));
-    }
-
-    private static String required(NativeWebRequest request, String header, MethodParameter parameter)
-            throws MissingRequestHeaderException {
-        String value = request.getHeader(header);
-        if (value == null || value.isBlank()) {
-            throw new MissingRequestHeaderException(header, parameter);
+        Caller caller = callers.resolve(request.getNativeRequest(HttpServletRequest.class));
+        if (caller == null || caller.agencyId() == null) {
+            throw new MissingRequestHeaderException(CallerResolver.USER_HEADER + " and "
+                    + CallerResolver.AGENCY_HEADER, parameter);
         }
-        return value.trim();
+        return new Acting(caller, request.getHeader(Acting.CORRELATION_HEADER));
     }
 }

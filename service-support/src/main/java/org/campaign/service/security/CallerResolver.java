@@ -1,0 +1,55 @@
+package org.campaign.service.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Finds the {@link Caller} of the current request. */
+public class CallerResolver {
+
+    public static final String USER_HEADER = "X-Acting-User";
+    public static final String AGENCY_HEADER = "X-Acting-Agency";
+    public static final String CLIENT_HEADER = "X-Acting-Client";
+
+    private final boolean trustHeaders;
+
+    public CallerResolver(boolean trustHeaders) {
+        this.trustHeaders = trustHeaders;
+    }
+
+    /** The caller, or {@code null} when the request names nobody. */
+    public Caller resolve(HttpServletRequest request) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof JwtAuthenticationToken token) {
+            return fromToken(token.getToken());
+        }
+        if (trustHeaders) {
+            String user = text(request.getHeader(USER_HEADER));
+            String agency = text(request.getHeader(AGENCY_HEADER));
+            if (user == null || agency == null) {
+                return null;
+            }
+            String client = text(request.getHeader(CLIENT_HEADER));
+            return new Caller(user, agency, client == null ? "direct" : client, Roles.ALL);
+        }
+        return null;
+    }
+
+    static Caller fromToken(Jwt jwt) {
+        List<String> roles = jwt.getClaimAsStringList("roles");
+        String client = jwt.getClaimAsString("client_id");
+        return new Caller(jwt.getSubject(), jwt.getClaimAsString("agency"),
+                client == null ? jwt.getClaimAsString("azp") : client,
+                roles == null ? Set.of() : Set.copyOf(new HashSet<>(roles)));
+    }
+
+    private static String text(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
