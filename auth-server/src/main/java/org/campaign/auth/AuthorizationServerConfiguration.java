@@ -91,7 +91,8 @@ class AuthorizationServerConfiguration {
         List<RegisteredClient> clients = accounts.clients().stream().map(client -> {
             RegisteredClient.Builder builder = RegisteredClient.withId(client.clientId())
                     .clientId(client.clientId())
-                    .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(lifetime).build());
+                    .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(
+                            client.tokenLifetime() == null ? lifetime : client.tokenLifetime()).build());
             if (client.isPublic()) {
                 builder.clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
                         .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)

@@ -2,6 +2,7 @@ package org.campaign.auth;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ public record DemoAccounts(List<User> users, List<Client> clients) {
      * with a secret uses client credentials and acts with its own roles and agency.
      */
     public record Client(String clientId, String secret, List<String> redirectUris, List<String> roles,
-                         String agency) {
+                         String agency, Duration tokenLifetime) {
 
         boolean isPublic() {
             return secret == null || secret.isBlank();

@@ -17,7 +17,7 @@ public final class Launcher {
         Path root = Path.of(System.getProperty("campaign.root", ".")).toAbsolutePath().normalize();
         Path data = Path.of(System.getProperty("campaign.data", root.resolve("local-data").toString()))
                 .toAbsolutePath().normalize();
-        System.out.println("Starting Kafka, MongoDB and the four services; data in " + data);
+        System.out.println("Starting Kafka, MongoDB, the sign-in server and the services; data in " + data);
         LocalStack stack = LocalStack.start(root, data, LocalStack.Ports.DEFAULT);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping the local stack");
@@ -29,6 +29,7 @@ public final class Launcher {
         }));
         System.out.println();
         System.out.println("Campaign platform is running. Gateway: " + stack.gatewayUrl());
+        System.out.println("Sign-in (demo accounts in the README): " + stack.issuerUrl());
         System.out.println("Service logs: " + data.resolve("logs") + "   Stop with Ctrl+C.");
         Thread.currentThread().join();
     }

@@ -23,15 +23,15 @@ import java.util.stream.Stream;
 
 /**
  * The whole system on one machine without Docker: a real Kafka broker (KRaft) and a MongoDB wire-protocol
- * server (mongo-java-server on an H2 file) in this JVM, and the four services as child JVMs started from their
- * packaged jars. Everything is kept in one data folder; delete it to start from nothing.
+ * server (mongo-java-server on an H2 file) in this JVM, and the sign-in server, the three services and the
+ * gateway as child JVMs started from their packaged jars. Everything is kept in one data folder; delete it to start from nothing.
  */
 public final class LocalStack implements AutoCloseable {
 
     /** Where everything listens. */
-    public record Ports(int gateway, int pledge, int evaluation, int reporting, int kafka, int mongo) {
+    public record Ports(int gateway, int pledge, int evaluation, int reporting, int auth, int kafka, int mongo) {
 
-        public static final Ports DEFAULT = new Ports(8080, 8081, 8082, 8083, 19092, 37017);
+        public static final Ports DEFAULT = new Ports(8080, 8081, 8082, 8083, 9000, 19092, 37017);
     }
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
@@ -61,7 +61,7 @@ public final class LocalStack implements AutoCloseable {
         LocalStack stack = new LocalStack(kafka, mongo, ports);
         try {
             stack.createTopics();
-            stack.startServices(projectRoot, dataDir.resolve("logs"));
+            stack.startServices(projectRoot, dataDir);
         } catch (Exception | Error e) {
             stack.close();
             throw e;
@@ -69,18 +69,25 @@ public final class LocalStack implements AutoCloseable {
         return stack;
     }
 
-    private void startServices(Path root, Path logs) throws Exception {
+    private void startServices(Path root, Path data) throws Exception {
+        Path logs = data.resolve("logs");
         String kafkaAddress = "spring.kafka.bootstrap-servers=" + kafka.bootstrapServers();
+        String issuer = issuerUrl();
+        String trustIssuer = "campaign.security.issuer=" + issuer;
+        services.add(ServiceProcess.start("auth-server", jar(root, "auth-server"), ports.auth(), List.of(
+                "campaign.auth.issuer=" + issuer,
+                "campaign.auth.key-file=" + data.resolve("auth").resolve("signing-key.json")), logs));
         services.add(ServiceProcess.start("pledge-service", jar(root, "pledge-service"), ports.pledge(),
-                List.of(kafkaAddress, mongoUri("pledge")), logs));
+                List.of(kafkaAddress, mongoUri("pledge"), trustIssuer), logs));
         services.add(ServiceProcess.start("evaluation-service", jar(root, "evaluation-service"),
-                ports.evaluation(), List.of(kafkaAddress, mongoUri("evaluation")), logs));
+                ports.evaluation(), List.of(kafkaAddress, mongoUri("evaluation"), trustIssuer), logs));
         services.add(ServiceProcess.start("reporting-service", jar(root, "reporting-service"),
-                ports.reporting(), List.of(kafkaAddress, mongoUri("reporting")), logs));
+                ports.reporting(), List.of(kafkaAddress, mongoUri("reporting"), trustIssuer), logs));
         services.add(ServiceProcess.start("gateway", jar(root, "gateway"), ports.gateway(), List.of(
                 "platform.services.pledge.uri=http://127.0.0.1:" + ports.pledge(),
                 "platform.services.evaluation.uri=http://127.0.0.1:" + ports.evaluation(),
-                "platform.services.reporting.uri=http://127.0.0.1:" + ports.reporting()), logs));
+                "platform.services.reporting.uri=http://127.0.0.1:" + ports.reporting(),
+                "platform.access.issuer=" + issuer), logs));
         ExecutorService waiters = Executors.newFixedThreadPool(services.size());
         try {
             List<Future<Void>> started = new ArrayList<>();
@@ -125,6 +132,15 @@ public final class LocalStack implements AutoCloseable {
 
     public String gatewayUrl() {
         return "http://localhost:" + ports.gateway();
+    }
+
+    /** The sign-in server: tokens are requested at {@code <issuer>/oauth2/token}. */
+    public String issuerUrl() {
+        return "http://localhost:" + ports.auth();
+    }
+
+    public String mongoConnectionString() {
+        return mongo.connectionString();
     }
 
     public String kafkaBootstrapServers() {

@@ -8,9 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +24,10 @@ import static org.campaign.testsupport.Eventually.eventually;
  */
 class LocalStackEndToEndTest {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final ObjectMapper JSON = StackClient.JSON;
 
     static LocalStack stack;
+    static StackClient client;
 
     @BeforeAll
     static void startStack() throws Exception {
@@ -38,7 +35,8 @@ class LocalStackEndToEndTest {
         Path data = Path.of("target", "e2e-data").toAbsolutePath();
         deleteRecursively(data);
         stack = LocalStack.start(root, data, new LocalStack.Ports(freePort(), freePort(), freePort(), freePort(),
-                freePort(), freePort()));
+                freePort(), freePort(), freePort()));
+        client = new StackClient(stack);
     }
 
     @AfterAll
@@ -50,27 +48,27 @@ class LocalStackEndToEndTest {
 
     @Test
     void pledgesMadeAndFulfilledThroughTheGatewayReachTheDistrictSummary() throws Exception {
-        created(post("district", "/api/campaigns", """
+        created(post("district-admin-tool", "/api/campaigns", """
                 {"campaignId":"cxzy-2011","name":"创先争优","startsOn":"2010-06-01","endsOn":"2012-06-30"}"""));
-        register("district", "district-committee", null, "PARTY_COMMITTEE", "GOVERNMENT_ORGAN", false);
-        register("district", "east-township", "district-committee", "PARTY_COMMITTEE", "RURAL_VILLAGE", true);
-        register("east-township", "willow-village", "east-township", "BRANCH", "RURAL_VILLAGE", false);
-        register("east-township", "river-community", "east-township", "BRANCH", "URBAN_COMMUNITY", false);
+        register("district-admin-tool", "district-committee", null, "PARTY_COMMITTEE", "GOVERNMENT_ORGAN", false);
+        register("district-admin-tool", "east-township", "district-committee", "PARTY_COMMITTEE", "RURAL_VILLAGE", true);
+        register("east-township-system", "willow-village", "east-township", "BRANCH", "RURAL_VILLAGE", false);
+        register("east-township-system", "river-community", "east-township", "BRANCH", "URBAN_COMMUNITY", false);
 
         String first = makePledge("willow-village");
         makePledge("willow-village");
         makePledge("river-community");
-        assertThat(post("east-township", "/api/pledges/" + first + "/approval", "{\"approvedOn\":\"2011-07-05\"}")
+        assertThat(post("east-township-system", "/api/pledges/" + first + "/approval", "{\"approvedOn\":\"2011-07-05\"}")
                 .statusCode()).isEqualTo(204);
-        assertThat(post("east-township", "/api/pledges/" + first + "/fulfilment",
+        assertThat(post("east-township-system", "/api/pledges/" + first + "/fulfilment",
                 "{\"fulfilledOn\":\"2011-10-08\",\"evidence\":\"村道已硬化\"}").statusCode()).isEqualTo(204);
-        created(post("district", "/api/reviews", """
+        created(post("review-tool", "/api/reviews", """
                 {"campaignId":"cxzy-2011","round":"2011-R1","subjectType":"ORGANISATION",
                  "subjectId":"willow-village","organisationId":"willow-village","rating":"EXCELLENT",
                  "strengths":"承诺践诺到位"}"""));
 
         eventually(Duration.ofSeconds(60), () -> {
-            JsonNode summary = JSON.readTree(get("/api/reports/pledges/summary").body());
+            JsonNode summary = JSON.readTree(client.get("leadership-dashboard", "/api/reports/pledges/summary").body());
             assertThat(summary.get("made").asLong()).isEqualTo(3);
             assertThat(summary.get("fulfilled").asLong()).isEqualTo(1);
             assertThat(summary.get("fulfilmentRate").asDouble()).isEqualTo(33.3);
@@ -80,21 +78,21 @@ class LocalStackEndToEndTest {
 
     @Test
     void badInputThroughTheGatewayIsAProblem() throws Exception {
-        HttpResponse<String> response = post("east-township", "/api/pledges", "{\"title\":\"\"}");
+        HttpResponse<String> response = post("east-township-system", "/api/pledges", "{\"title\":\"\"}");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
-    private void register(String agency, String id, String parent, String kind, String sector, boolean isAgency)
+    private void register(String clientId, String id, String parent, String kind, String sector, boolean isAgency)
             throws Exception {
-        created(post(agency, "/api/organisations", """
+        created(post(clientId, "/api/organisations", """
                 {"organisationId":"%s","name":"%s","kind":"%s","sector":"%s","parentId":%s,
                  "townshipId":"east-township","agency":%s}""".formatted(id, id, kind, sector,
                 parent == null ? "null" : "\"" + parent + "\"", isAgency)));
     }
 
     private String makePledge(String organisation) throws Exception {
-        HttpResponse<String> response = created(post("east-township", "/api/pledges", """
+        HttpResponse<String> response = created(post("east-township-system", "/api/pledges", """
                 {"campaignId":"cxzy-2011","pledger":{"type":"ORGANISATION","id":"%s"},
                  "kind":"PRACTICAL_DEED","focus":"PUBLIC_WISHES","title":"为群众办实事",
                  "deadline":"2011-12-31"}""".formatted(organisation)));
@@ -106,17 +104,8 @@ class LocalStackEndToEndTest {
         return response;
     }
 
-    private HttpResponse<String> post(String agency, String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
-                .header("Content-Type", "application/json")
-                .header("X-Acting-User", "clerk-of-" + agency)
-                .header("X-Acting-Agency", agency)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> post(String clientId, String path, String body) throws Exception {
+        return client.post(clientId, path, body);
     }
 
     private static int freePort() throws IOException {
