@@ -139,6 +139,18 @@ public final class LocalStack implements AutoCloseable {
         return "http://localhost:" + ports.auth();
     }
 
+    /** A service's own address, behind the gateway. */
+    public String serviceUrl(String name) {
+        int port = switch (name) {
+            case "pledge-service" -> ports.pledge();
+            case "evaluation-service" -> ports.evaluation();
+            case "reporting-service" -> ports.reporting();
+            case "auth-server" -> ports.auth();
+            default -> throw new IllegalArgumentException("No service " + name);
+        };
+        return "http://127.0.0.1:" + port;
+    }
+
     public String mongoConnectionString() {
         return mongo.connectionString();
     }

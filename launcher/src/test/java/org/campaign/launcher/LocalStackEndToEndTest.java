@@ -2,18 +2,11 @@ package org.campaign.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.campaign.testsupport.Eventually.eventually;
@@ -31,19 +24,8 @@ class LocalStackEndToEndTest {
 
     @BeforeAll
     static void startStack() throws Exception {
-        Path root = Path.of("..").toAbsolutePath().normalize();
-        Path data = Path.of("target", "e2e-data").toAbsolutePath();
-        deleteRecursively(data);
-        stack = LocalStack.start(root, data, new LocalStack.Ports(freePort(), freePort(), freePort(), freePort(),
-                freePort(), freePort(), freePort()));
+        stack = SharedStack.get();
         client = new StackClient(stack);
-    }
-
-    @AfterAll
-    static void stopStack() throws Exception {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test
@@ -106,19 +88,5 @@ class LocalStackEndToEndTest {
 
     private HttpResponse<String> post(String clientId, String path, String body) throws Exception {
         return client.post(clientId, path, body);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
     }
 }
