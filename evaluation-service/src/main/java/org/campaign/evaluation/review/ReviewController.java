@@ -4,13 +4,17 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.campaign.contracts.evaluation.Rating;
-import org.campaign.contracts.evaluation.ReviewRecorded;
 import org.campaign.contracts.evaluation.SubjectType;
+import org.campaign.evaluation.common.Ids;
+import org.campaign.evaluation.common.Timeline;
+import org.campaign.evaluation.review.ReviewCommands.AcceptRectification;
+import org.campaign.evaluation.review.ReviewCommands.CommitRectification;
+import org.campaign.evaluation.review.ReviewCommands.CompleteRectification;
+import org.campaign.evaluation.review.ReviewCommands.RecordReview;
+import org.campaign.evaluation.review.ReviewCommands.ReopenRectification;
 import org.campaign.write.web.Acting;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,51 +26,104 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+/** Leadership reviews and the rectification they require. */
 @RestController
 @RequestMapping("/api/reviews")
 class ReviewController {
 
-    private final CommandGateway commands;
-    private final EventStore events;
-
-    ReviewController(CommandGateway commands, EventStore events) {
-        this.commands = commands;
-        this.events = events;
-    }
-
-    record RecordReviewRequest(@NotBlank String campaignId, @NotBlank String round,
-                               @NotNull SubjectType subjectType, @NotBlank String subjectId,
-                               @NotBlank String organisationId, @NotNull Rating rating,
+    /** {@code townshipId} is optional: a reviewer assigned by township needs it to be recognised as assigned. */
+    record RecordReviewRequest(@NotBlank @Pattern(regexp = Ids.PATTERN) String campaignId,
+                               @NotBlank @Size(max = 32) String round, @NotNull SubjectType subjectType,
+                               @NotBlank @Pattern(regexp = Ids.PATTERN) String subjectId,
+                               @NotBlank @Pattern(regexp = Ids.PATTERN) String organisationId,
+                               @Pattern(regexp = Ids.PATTERN) String townshipId, @NotNull Rating rating,
                                @Size(max = 4000) String strengths, @Size(max = 4000) String problems,
                                @Size(max = 4000) String rectificationRequired, LocalDate rectificationDeadline) {
 
         @AssertTrue(message = "is required when a rectification is required, and only then")
         boolean isRectificationDeadline() {
-            boolean required = rectificationRequired != null && !rectificationRequired.isBlank();
-            return required == (rectificationDeadline != null);
+            return (blankToNull(rectificationRequired) != null) == (rectificationDeadline != null);
         }
+
+        @AssertTrue(message = "must be the subject itself when the subject is an organisation")
+        boolean isOrganisationId() {
+            return subjectType != SubjectType.ORGANISATION || organisationId == null
+                    || organisationId.equals(subjectId);
+        }
+    }
+
+    record CommitRequest(@NotBlank @Size(max = 4000) String statement, @NotNull LocalDate committedOn) {
+    }
+
+    record CompleteRequest(@NotBlank @Size(max = 4000) String report, @NotNull LocalDate completedOn) {
+    }
+
+    record AcceptRequest(@Size(max = 4000) String comment, @NotNull LocalDate acceptedOn) {
+    }
+
+    record ReopenRequest(@NotBlank @Size(max = 4000) String reason, @NotNull LocalDate reopenedOn) {
+    }
+
+    record ReviewDetails(ReviewEntry review, List<Timeline.Entry> timeline) {
+    }
+
+    private final ReviewService reviews;
+    private final Timeline timeline;
+
+    ReviewController(ReviewService reviews, Timeline timeline) {
+        this.reviews = reviews;
+        this.timeline = timeline;
     }
 
     @PostMapping
     ResponseEntity<Map<String, String>> record(@Valid @RequestBody RecordReviewRequest request, Acting acting) {
         String reviewId = UUID.randomUUID().toString();
-        commands.sendAndWait(new RecordReview(reviewId, request.campaignId(), request.round(),
-                request.subjectType(), request.subjectId(), request.organisationId(), acting.actor().userId(),
-                request.rating(), request.strengths(), request.problems(), blankToNull(request.rectificationRequired()),
-                request.rectificationDeadline()), acting.metaData());
+        reviews.record(acting, new RecordReview(reviewId, request.campaignId(), request.round().trim(),
+                request.subjectType(), request.subjectId(), request.organisationId(),
+                blankToNull(request.townshipId()), acting.actor().userId(), request.rating(), request.strengths(),
+                request.problems(), blankToNull(request.rectificationRequired()), request.rectificationDeadline()));
         return ResponseEntity.created(URI.create("/api/reviews/" + reviewId)).body(Map.of("reviewId", reviewId));
     }
 
     @GetMapping("/{reviewId}")
-    ReviewRecorded get(@PathVariable String reviewId) {
-        var stream = events.readEvents(reviewId);
-        if (!stream.hasNext()) {
-            throw new AggregateNotFoundException(reviewId, "No review " + reviewId);
-        }
-        return (ReviewRecorded) stream.next().getPayload();
+    ReviewDetails get(@PathVariable String reviewId) {
+        return new ReviewDetails(reviews.find(reviewId), timeline.of(reviewId));
+    }
+
+    @PostMapping("/{reviewId}/rectification/commitment")
+    ResponseEntity<Void> commit(@PathVariable String reviewId, @Valid @RequestBody CommitRequest request,
+                                Acting acting) {
+        reviews.answer(acting, reviewId, new CommitRectification(reviewId, request.statement().trim(),
+                request.committedOn()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{reviewId}/rectification/completion")
+    ResponseEntity<Void> complete(@PathVariable String reviewId, @Valid @RequestBody CompleteRequest request,
+                                  Acting acting) {
+        reviews.answer(acting, reviewId, new CompleteRectification(reviewId, request.report().trim(),
+                request.completedOn()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{reviewId}/rectification/acceptance")
+    ResponseEntity<Void> accept(@PathVariable String reviewId, @Valid @RequestBody AcceptRequest request,
+                                Acting acting) {
+        reviews.check(acting, reviewId, new AcceptRectification(reviewId, blankToNull(request.comment()),
+                request.acceptedOn()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{reviewId}/rectification/reopening")
+    ResponseEntity<Void> reopen(@PathVariable String reviewId, @Valid @RequestBody ReopenRequest request,
+                                Acting acting) {
+        reviews.check(acting, reviewId, new ReopenRectification(reviewId, request.reason().trim(),
+                request.reopenedOn()));
+        return ResponseEntity.noContent().build();
     }
 
     private static String blankToNull(String text) {

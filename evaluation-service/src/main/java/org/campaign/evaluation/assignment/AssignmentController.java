@@ -1,0 +1,112 @@
+package org.campaign.evaluation.assignment;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.campaign.contracts.evaluation.ReviewerKind;
+import org.campaign.evaluation.assignment.AssignmentCommands.AssignReviewer;
+import org.campaign.evaluation.assignment.AssignmentCommands.RevokeAssignment;
+import org.campaign.evaluation.common.Ids;
+import org.campaign.evaluation.common.Page;
+import org.campaign.write.web.Acting;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/** Reviewers' assignments: made and revoked by the district office, read by everyone. */
+@RestController
+@RequestMapping("/api/assignments")
+class AssignmentController {
+
+    record AssignRequest(@NotBlank @Pattern(regexp = Ids.PATTERN) String campaignId,
+                         @NotBlank @Size(max = 64) String reviewerId, @NotNull ReviewerKind kind,
+                         List<@NotBlank @Pattern(regexp = Ids.PATTERN) String> organisationIds,
+                         List<@NotBlank @Pattern(regexp = Ids.PATTERN) String> townshipIds) {
+
+        @AssertTrue(message = "or townshipIds must name at least one subject")
+        boolean isOrganisationIds() {
+            return !listOf(organisationIds).isEmpty() || !listOf(townshipIds).isEmpty();
+        }
+    }
+
+    record RevokeRequest(@NotBlank @Size(max = 1000) String reason) {
+    }
+
+    private final CommandGateway commands;
+    private final ReviewerScope scope;
+    private final MongoTemplate mongo;
+
+    AssignmentController(CommandGateway commands, ReviewerScope scope, MongoTemplate mongo) {
+        this.commands = commands;
+        this.scope = scope;
+        this.mongo = mongo;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, String>> assign(@Valid @RequestBody AssignRequest request, Acting acting) {
+        scope.requireAdministrator(acting, "assign reviewers");
+        String assignmentId = UUID.randomUUID().toString();
+        commands.sendAndWait(new AssignReviewer(assignmentId, request.campaignId(), request.reviewerId().trim(),
+                request.kind(), listOf(request.organisationIds()), listOf(request.townshipIds())), acting.metaData());
+        return ResponseEntity.created(URI.create("/api/assignments/" + assignmentId))
+                .body(Map.of("assignmentId", assignmentId));
+    }
+
+    @PostMapping("/{assignmentId}/revocation")
+    ResponseEntity<Void> revoke(@PathVariable String assignmentId, @Valid @RequestBody RevokeRequest request,
+                                Acting acting) {
+        scope.requireAdministrator(acting, "revoke assignments");
+        get(assignmentId);
+        commands.sendAndWait(new RevokeAssignment(assignmentId, request.reason()), acting.metaData());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{assignmentId}")
+    AssignmentEntry get(@PathVariable String assignmentId) {
+        AssignmentEntry assignment = mongo.findById(assignmentId, AssignmentEntry.class);
+        if (assignment == null) {
+            throw new AggregateNotFoundException(assignmentId, "No assignment " + assignmentId);
+        }
+        return assignment;
+    }
+
+    @GetMapping
+    Page<AssignmentEntry> list(@RequestParam(required = false) String campaignId,
+                               @RequestParam(required = false) String reviewerId,
+                               @RequestParam(defaultValue = "0") int page,
+                               @RequestParam(defaultValue = "50") int size) {
+        List<Criteria> criteria = new ArrayList<>();
+        if (campaignId != null) {
+            criteria.add(where("campaignId").is(campaignId));
+        }
+        if (reviewerId != null) {
+            criteria.add(where("reviewerId").is(reviewerId));
+        }
+        return Page.of(mongo, criteria, Sort.by("_id"), page, size, AssignmentEntry.class);
+    }
+
+    private static List<String> listOf(List<String> ids) {
+        return ids == null ? List.of() : ids.stream().map(String::trim).distinct().toList();
+    }
+}

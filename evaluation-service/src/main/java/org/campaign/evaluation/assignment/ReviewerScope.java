@@ -1,0 +1,74 @@
+package org.campaign.evaluation.assignment;
+
+import org.campaign.contracts.Actor;
+import org.campaign.service.security.Roles;
+import org.campaign.write.CommandRefused;
+import org.campaign.write.web.Acting;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * Who may review what. The district office — an administrator of the district agency — assigns reviewers and
+ * may act anywhere. Anyone else reviews, evaluates and assesses only subjects that an active assignment of the
+ * campaign gives to them, the acting user: a leader's own account, or the account an inspection group records
+ * with. A subject is covered when its organisation, or the township that organisation belongs to, is named in the
+ * assignment. Every command about a subject passes through here before it is sent.
+ */
+@Component
+public class ReviewerScope {
+
+    private final MongoTemplate mongo;
+    private final String districtAgency;
+
+    ReviewerScope(MongoTemplate mongo, @Value("${campaign.district-agency:district}") String districtAgency) {
+        this.mongo = mongo;
+        this.districtAgency = districtAgency;
+    }
+
+    /** The district office: the district agency acting as administrator. */
+    public boolean isAdministrator(Acting acting) {
+        return districtAgency.equals(acting.actor().agencyId()) && acting.hasRole(Roles.ADMINISTRATOR);
+    }
+
+    public void requireAdministrator(Acting acting, String action) {
+        if (!isAdministrator(acting)) {
+            throw CommandRefused.forbidden("Only the district office may " + action);
+        }
+    }
+
+    /** Whether the actor may review the organisation (or a member of it) in the campaign. */
+    public boolean covers(Acting acting, String campaignId, String organisationId, String townshipId) {
+        if (isAdministrator(acting)) {
+            return true;
+        }
+        List<Criteria> subjects = new ArrayList<>();
+        subjects.add(where("organisationIds").is(organisationId));
+        if (townshipId != null) {
+            subjects.add(where("townshipIds").is(townshipId));
+        }
+        Query assigned = Query.query(new Criteria().andOperator(
+                where("campaignId").is(campaignId),
+                where("reviewerId").is(acting.actor().userId()),
+                where("active").is(true),
+                new Criteria().orOperator(subjects)));
+        return mongo.exists(assigned, AssignmentEntry.class);
+    }
+
+    public void requireCovers(Acting acting, String campaignId, String organisationId, String townshipId,
+                              String action) {
+        if (!covers(acting, campaignId, organisationId, townshipId)) {
+            Actor actor = acting.actor();
+            throw CommandRefused.forbidden(actor.userId() + " of " + actor.agencyId() + " is not assigned to "
+                    + "organisation " + organisationId + (townshipId == null ? "" : " or township " + townshipId)
+                    + " in campaign " + campaignId + ", so may not " + action);
+        }
+    }
+}

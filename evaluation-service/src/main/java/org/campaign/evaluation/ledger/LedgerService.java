@@ -1,0 +1,89 @@
+package org.campaign.evaluation.ledger;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.campaign.contracts.Actor;
+import org.campaign.evaluation.assignment.ReviewerScope;
+import org.campaign.evaluation.common.Page;
+import org.campaign.write.CommandRefused;
+import org.campaign.write.web.Acting;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.stereotype.Service;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * The rectification ledger, kept by the inspection groups assigned to a unit's organisation or township, and by
+ * the district office: they make a leader responsible and do the final check. The measures and progress may also
+ * be recorded by the responsible leader and by the unit's side — the organisation itself or its township.
+ */
+@Service
+public class LedgerService {
+
+    /** Optional filters of the ledger list. */
+    public record Filter(String campaignId, Integer year, String townshipId, LedgerStatus status) {
+    }
+
+    private final CommandGateway commands;
+    private final ReviewerScope scope;
+    private final MongoTemplate mongo;
+
+    LedgerService(CommandGateway commands, ReviewerScope scope, MongoTemplate mongo) {
+        this.commands = commands;
+        this.scope = scope;
+        this.mongo = mongo;
+    }
+
+    /** Sends a command that only those keeping the ledger may send (responsible leader, final check). */
+    public void direct(Acting acting, String ledgerId, Object command, String action) {
+        LaggingUnitEntry unit = find(ledgerId);
+        scope.requireCovers(acting, unit.campaignId(), unit.organisationId(), unit.townshipId(), action);
+        commands.sendAndWait(command, acting.metaData());
+    }
+
+    /** Sends a command of the rectification work itself (measures, progress). */
+    public void rectify(Acting acting, String ledgerId, Object command) {
+        LaggingUnitEntry unit = find(ledgerId);
+        Actor actor = acting.actor();
+        boolean allowed = actor.userId().equals(unit.leaderId()) || actor.agencyId().equals(unit.organisationId())
+                || actor.agencyId().equals(unit.townshipId())
+                || scope.covers(acting, unit.campaignId(), unit.organisationId(), unit.townshipId());
+        if (!allowed) {
+            throw CommandRefused.forbidden(actor.userId() + " of " + actor.agencyId() + " may not record the "
+                    + "rectification of " + ledgerId + ": only its responsible leader, organisation "
+                    + unit.organisationId() + ", township " + unit.townshipId() + ", its assigned inspection group "
+                    + "or the district office may");
+        }
+        commands.sendAndWait(command, acting.metaData());
+    }
+
+    public LaggingUnitEntry find(String ledgerId) {
+        LaggingUnitEntry unit = mongo.findById(ledgerId, LaggingUnitEntry.class);
+        if (unit == null) {
+            throw new AggregateNotFoundException(ledgerId, "No lagging unit " + ledgerId + " on the ledger");
+        }
+        return unit;
+    }
+
+    public Page<LaggingUnitEntry> list(Filter filter, int page, int size) {
+        List<Criteria> criteria = new ArrayList<>();
+        if (filter.campaignId() != null) {
+            criteria.add(where("campaignId").is(filter.campaignId()));
+        }
+        if (filter.year() != null) {
+            criteria.add(where("year").is(filter.year()));
+        }
+        if (filter.townshipId() != null) {
+            criteria.add(where("townshipId").is(filter.townshipId()));
+        }
+        if (filter.status() != null) {
+            criteria.add(where("status").is(filter.status()));
+        }
+        return Page.of(mongo, criteria, Sort.by("campaignId", "year", "_id"), page, size, LaggingUnitEntry.class);
+    }
+}

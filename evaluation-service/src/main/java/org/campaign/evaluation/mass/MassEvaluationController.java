@@ -1,0 +1,122 @@
+package org.campaign.evaluation.mass;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.campaign.contracts.evaluation.EvaluationMethod;
+import org.campaign.contracts.evaluation.Satisfaction;
+import org.campaign.contracts.evaluation.SubjectType;
+import org.campaign.evaluation.common.Ids;
+import org.campaign.evaluation.mass.MassEvaluationCommands.CastBallot;
+import org.campaign.evaluation.mass.MassEvaluationCommands.CloseMassEvaluation;
+import org.campaign.evaluation.mass.MassEvaluationCommands.EnterTally;
+import org.campaign.evaluation.mass.MassEvaluationCommands.OpenMassEvaluation;
+import org.campaign.write.web.Acting;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** Mass evaluations (群众评议): opened, answered by ballots and tallies, closed with a published result. */
+@RestController
+@RequestMapping("/api/evaluations")
+class MassEvaluationController {
+
+    record OpenRequest(@NotBlank @Pattern(regexp = Ids.PATTERN) String campaignId,
+                       @NotNull @Min(2000) @Max(2100) Integer year, @NotBlank @Size(max = 32) String round,
+                       @NotNull SubjectType subjectType, @NotBlank @Pattern(regexp = Ids.PATTERN) String subjectId,
+                       @NotBlank @Pattern(regexp = Ids.PATTERN) String organisationId,
+                       @NotBlank @Pattern(regexp = Ids.PATTERN) String townshipId,
+                       @NotEmpty List<@NotNull EvaluationMethod> methods, @NotNull LocalDate openedOn) {
+
+        @AssertTrue(message = "must be the subject itself when the subject is an organisation")
+        boolean isOrganisationId() {
+            return subjectType != SubjectType.ORGANISATION || organisationId == null
+                    || organisationId.equals(subjectId);
+        }
+    }
+
+    /** {@code respondentId}: e.g. the phone number called or the questionnaire's number; it never leaves here. */
+    record BallotRequest(@NotBlank @Size(max = 100) String respondentId, @NotNull EvaluationMethod method,
+                         @NotNull Satisfaction answer, @Size(max = 2000) String comment) {
+    }
+
+    record TallyRequest(@NotNull EvaluationMethod method, @NotNull @PositiveOrZero Integer satisfied,
+                        @NotNull @PositiveOrZero Integer basicallySatisfied,
+                        @NotNull @PositiveOrZero Integer dissatisfied) {
+
+        @AssertTrue(message = "basicallySatisfied and dissatisfied together must count at least one answer")
+        boolean isSatisfied() {
+            return satisfied == null || basicallySatisfied == null || dissatisfied == null
+                    || satisfied < 0 || basicallySatisfied < 0 || dissatisfied < 0
+                    || satisfied + basicallySatisfied + dissatisfied > 0;
+        }
+    }
+
+    record CloseRequest(@NotNull LocalDate closedOn) {
+    }
+
+    private final MassEvaluationService evaluations;
+
+    MassEvaluationController(MassEvaluationService evaluations) {
+        this.evaluations = evaluations;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, String>> open(@Valid @RequestBody OpenRequest request, Acting acting) {
+        String evaluationId = UUID.randomUUID().toString();
+        evaluations.open(acting, new OpenMassEvaluation(evaluationId, request.campaignId(), request.year(),
+                request.round().trim(), request.subjectType(), request.subjectId(), request.organisationId(),
+                request.townshipId(), request.methods().stream().distinct().toList(), request.openedOn()));
+        return ResponseEntity.created(URI.create("/api/evaluations/" + evaluationId))
+                .body(Map.of("evaluationId", evaluationId));
+    }
+
+    @PostMapping("/{evaluationId}/ballots")
+    ResponseEntity<Void> ballot(@PathVariable String evaluationId, @Valid @RequestBody BallotRequest request,
+                                Acting acting) {
+        String respondent = request.respondentId().replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+        String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().trim();
+        evaluations.act(acting, evaluationId, new CastBallot(evaluationId, respondent, request.method(),
+                request.answer(), comment));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{evaluationId}/tallies")
+    ResponseEntity<Void> tally(@PathVariable String evaluationId, @Valid @RequestBody TallyRequest request,
+                               Acting acting) {
+        evaluations.act(acting, evaluationId, new EnterTally(evaluationId, request.method(), request.satisfied(),
+                request.basicallySatisfied(), request.dissatisfied()));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Closes the evaluation and answers with its result. */
+    @PostMapping("/{evaluationId}/closing")
+    MassEvaluationEntry close(@PathVariable String evaluationId, @Valid @RequestBody CloseRequest request,
+                              Acting acting) {
+        evaluations.act(acting, evaluationId, new CloseMassEvaluation(evaluationId, request.closedOn()));
+        return evaluations.find(evaluationId);
+    }
+
+    @GetMapping("/{evaluationId}")
+    MassEvaluationEntry get(@PathVariable String evaluationId) {
+        return evaluations.find(evaluationId);
+    }
+}

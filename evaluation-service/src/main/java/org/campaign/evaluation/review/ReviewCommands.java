@@ -1,0 +1,37 @@
+package org.campaign.evaluation.review;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.campaign.contracts.evaluation.Rating;
+import org.campaign.contracts.evaluation.SubjectType;
+
+import java.time.LocalDate;
+
+/** The commands of a leadership review and of the rectification it may require. */
+public final class ReviewCommands {
+
+    private ReviewCommands() {
+    }
+
+    /** {@code townshipId} is {@code null} when the reviewer did not say where the organisation belongs. */
+    public record RecordReview(@TargetAggregateIdentifier String reviewId, String campaignId, String round,
+                               SubjectType subjectType, String subjectId, String organisationId, String townshipId,
+                               String reviewerId, Rating rating, String strengths, String problems,
+                               String rectificationRequired, LocalDate rectificationDeadline) {
+    }
+
+    public record CommitRectification(@TargetAggregateIdentifier String reviewId, String statement,
+                                      LocalDate committedOn) {
+    }
+
+    public record CompleteRectification(@TargetAggregateIdentifier String reviewId, String report,
+                                        LocalDate completedOn) {
+    }
+
+    public record AcceptRectification(@TargetAggregateIdentifier String reviewId, String comment,
+                                      LocalDate acceptedOn) {
+    }
+
+    public record ReopenRectification(@TargetAggregateIdentifier String reviewId, String reason,
+                                      LocalDate reopenedOn) {
+    }
+}

@@ -1,0 +1,23 @@
+package org.campaign.evaluation.review;
+
+import org.campaign.contracts.evaluation.Rating;
+import org.campaign.contracts.evaluation.SubjectType;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A review as it stands now, with its rectification. {@code reviewerNote} is the reviewer's last word on the
+ * rectification (the reason for reopening it, or the comment on accepting it); {@code version} is the sequence of
+ * the review's last event.
+ */
+@Document("reviews")
+public record ReviewEntry(@Id String id, String campaignId, String round, SubjectType subjectType,
+                          String subjectId, String organisationId, String townshipId, String reviewerId,
+                          Rating rating, String strengths, String problems, String rectificationRequired,
+                          LocalDate rectificationDeadline, RectificationStatus rectificationStatus,
+                          String statement, LocalDate committedOn, String completionReport,
+                          LocalDate completedOn, String reviewerNote, long version, Instant lastChangedAt) {
+}

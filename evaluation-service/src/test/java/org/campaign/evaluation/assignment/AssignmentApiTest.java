@@ -1,0 +1,77 @@
+package org.campaign.evaluation.assignment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.campaign.evaluation.ApiClient;
+import org.campaign.evaluation.ApiClient.As;
+import org.campaign.evaluation.EvaluationServiceTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.campaign.evaluation.ApiClient.OFFICE;
+import static org.campaign.evaluation.ApiClient.expect;
+
+@EvaluationServiceTest
+class AssignmentApiTest {
+
+    static final As LEADER = new As("leader-2", "district-committee");
+
+    @Autowired
+    ApiClient api;
+
+    String review(String campaign) {
+        return """
+                {"campaignId":"%s","round":"2011-R1","subjectType":"ORGANISATION","subjectId":"v1",
+                 "organisationId":"v1","rating":"GOOD"}""".formatted(campaign);
+    }
+
+    @Test
+    void theDistrictAssignsAndRevokesAndTheReviewerCoversExactlyWhileAssigned() {
+        String campaign = ApiClient.newCampaign();
+        String id = api.assign(campaign, "leader-2", "LEADER", List.of("v1", "v2"), List.of());
+        JsonNode assignment = expect(200, api.get("/api/assignments/" + id)).getBody();
+        assertThat(assignment.get("organisationIds")).extracting(JsonNode::asText).containsExactly("v1", "v2");
+        assertThat(assignment.get("active").asBoolean()).isTrue();
+        JsonNode listed = expect(200, api.get("/api/assignments?campaignId=" + campaign + "&reviewerId=leader-2"))
+                .getBody();
+        assertThat(listed.get("total").asLong()).isEqualTo(1);
+
+        expect(201, api.post(LEADER, "/api/reviews", review(campaign)));
+        expect(204, api.post(OFFICE, "/api/assignments/" + id + "/revocation", "{\"reason\":\"联系点调整\"}"));
+        long before = api.storedEvents();
+        expect(403, api.post(LEADER, "/api/reviews", review(campaign)));
+        ResponseEntity<JsonNode> twice = api.post(OFFICE, "/api/assignments/" + id + "/revocation",
+                "{\"reason\":\"again\"}");
+        expect(409, twice);
+        assertThat(twice.getBody().get("detail").asText()).isEqualTo("Assignment " + id + " is already revoked");
+        assertThat(api.storedEvents()).isEqualTo(before);
+
+        assertThat(api.publishedTypes(id, 2)).containsExactly("ReviewerAssigned", "ReviewerAssignmentRevoked");
+        assertThat(api.published(id, 2).get(0).actor().agencyId()).isEqualTo("district");
+    }
+
+    @Test
+    void onlyTheDistrictAssignsAndInvalidAssignmentsAreRefusedNamingTheFields() {
+        String campaign = ApiClient.newCampaign();
+        long before = api.storedEvents();
+        expect(403, api.post(LEADER, "/api/assignments", """
+                {"campaignId":"%s","reviewerId":"leader-2","kind":"LEADER","organisationIds":["v1"]}"""
+                .formatted(campaign)));
+        ResponseEntity<JsonNode> invalid = api.post(OFFICE, "/api/assignments", """
+                {"campaignId":"a:b","reviewerId":"","kind":"LEADER","organisationIds":[],"townshipIds":[]}""");
+        expect(400, invalid);
+        assertThat(invalid.getBody().get("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("campaignId", "reviewerId", "organisationIds");
+        ResponseEntity<JsonNode> kind = api.post(OFFICE, "/api/assignments", """
+                {"campaignId":"%s","reviewerId":"g","kind":"COMMITTEE","townshipIds":["east"]}"""
+                .formatted(campaign));
+        expect(400, kind);
+        assertThat(kind.getBody().get("detail").asText()).contains("'kind'");
+        expect(400, api.post(new As("office-1", ""), "/api/assignments", "{}"));
+        assertThat(api.storedEvents()).isEqualTo(before);
+        expect(404, api.post(OFFICE, "/api/assignments/no-such-assignment/revocation", "{\"reason\":\"r\"}"));
+    }
+}
