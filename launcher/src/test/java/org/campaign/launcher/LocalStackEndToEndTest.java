@@ -32,8 +32,11 @@ class LocalStackEndToEndTest {
     void pledgesMadeAndFulfilledThroughTheGatewayReachTheDistrictSummary() throws Exception {
         created(post("district-admin-tool", "/api/campaigns", """
                 {"campaignId":"cxzy-2011","name":"创先争优","startsOn":"2010-06-01","endsOn":"2012-06-30"}"""));
-        register("district-admin-tool", "district-committee", null, "PARTY_COMMITTEE", "GOVERNMENT_ORGAN", false);
-        register("district-admin-tool", "east-township", "district-committee", "PARTY_COMMITTEE", "RURAL_VILLAGE", true);
+        // The district and the township may already be registered by another test on this stack.
+        registerIfNew("district-admin-tool", "district-committee", null, "PARTY_COMMITTEE", "GOVERNMENT_ORGAN",
+                false);
+        registerIfNew("district-admin-tool", "east-township", "district-committee", "PARTY_COMMITTEE",
+                "RURAL_VILLAGE", true);
         register("east-township-system", "willow-village", "east-township", "BRANCH", "RURAL_VILLAGE", false);
         register("east-township-system", "river-community", "east-township", "BRANCH", "URBAN_COMMUNITY", false);
 
@@ -44,13 +47,17 @@ class LocalStackEndToEndTest {
                 .statusCode()).isEqualTo(204);
         assertThat(post("east-township-system", "/api/pledges/" + first + "/fulfilment",
                 "{\"fulfilledOn\":\"2011-10-08\",\"evidence\":\"村道已硬化\"}").statusCode()).isEqualTo(204);
+        created(post("district-admin-tool", "/api/assignments", """
+                {"campaignId":"cxzy-2011","reviewerId":"review-tool","kind":"LEADER",
+                 "organisationIds":["willow-village"]}"""));
         created(post("review-tool", "/api/reviews", """
                 {"campaignId":"cxzy-2011","round":"2011-R1","subjectType":"ORGANISATION",
                  "subjectId":"willow-village","organisationId":"willow-village","rating":"EXCELLENT",
                  "strengths":"承诺践诺到位"}"""));
 
         eventually(Duration.ofSeconds(60), () -> {
-            JsonNode summary = JSON.readTree(client.get("leadership-dashboard", "/api/reports/pledges/summary").body());
+            JsonNode summary = JSON.readTree(client.get("leadership-dashboard",
+                    "/api/reports/pledges/summary?campaignId=cxzy-2011").body());
             assertThat(summary.get("made").asLong()).isEqualTo(3);
             assertThat(summary.get("fulfilled").asLong()).isEqualTo(1);
             assertThat(summary.get("fulfilmentRate").asDouble()).isEqualTo(33.3);
@@ -67,10 +74,21 @@ class LocalStackEndToEndTest {
 
     private void register(String clientId, String id, String parent, String kind, String sector, boolean isAgency)
             throws Exception {
-        created(post(clientId, "/api/organisations", """
+        created(registration(clientId, id, parent, kind, sector, isAgency));
+    }
+
+    private void registerIfNew(String clientId, String id, String parent, String kind, String sector,
+                               boolean isAgency) throws Exception {
+        HttpResponse<String> response = registration(clientId, id, parent, kind, sector, isAgency);
+        assertThat(response.statusCode()).as(response.body()).isIn(201, 409);
+    }
+
+    private HttpResponse<String> registration(String clientId, String id, String parent, String kind,
+                                              String sector, boolean isAgency) throws Exception {
+        return post(clientId, "/api/organisations", """
                 {"organisationId":"%s","name":"%s","kind":"%s","sector":"%s","parentId":%s,
                  "townshipId":"east-township","agency":%s}""".formatted(id, id, kind, sector,
-                parent == null ? "null" : "\"" + parent + "\"", isAgency)));
+                parent == null ? "null" : "\"" + parent + "\"", isAgency));
     }
 
     private String makePledge(String organisation) throws Exception {
