@@ -2,6 +2,7 @@ package org.campaign.reporting;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.campaign.contracts.Actor;
 import org.campaign.contracts.EventEnvelope;
 import org.campaign.contracts.EventJson;
@@ -9,24 +10,41 @@ import org.campaign.contracts.evaluation.Rating;
 import org.campaign.contracts.evaluation.ReviewRecorded;
 import org.campaign.contracts.evaluation.SubjectType;
 import org.campaign.contracts.pledge.MemberCategory;
+import org.campaign.contracts.pledge.PledgeApproved;
 import org.campaign.contracts.pledge.PledgeFocus;
 import org.campaign.contracts.pledge.PledgeFulfilled;
 import org.campaign.contracts.pledge.PledgeKind;
+import org.campaign.contracts.pledge.PledgeLapsed;
 import org.campaign.contracts.pledge.PledgeMade;
+import org.campaign.contracts.pledge.PledgeProgressReported;
+import org.campaign.contracts.pledge.PledgePublished;
+import org.campaign.contracts.pledge.PledgeRevised;
+import org.campaign.contracts.pledge.PledgeSentBack;
+import org.campaign.contracts.pledge.PledgeWithdrawn;
 import org.campaign.contracts.pledge.Pledger;
 import org.campaign.contracts.pledge.PledgerType;
+import org.campaign.contracts.pledge.PublicationChannel;
 import org.campaign.contracts.pledge.Sector;
 import org.campaign.contracts.pledge.Target;
+import org.campaign.contracts.roster.MemberEnrolled;
+import org.campaign.contracts.roster.MemberLeft;
+import org.campaign.contracts.roster.MemberTransferred;
+import org.campaign.contracts.roster.OrganisationKind;
+import org.campaign.contracts.roster.OrganisationMoved;
+import org.campaign.contracts.roster.OrganisationRegistered;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Event envelopes as the write services publish them. */
 public final class TestEvents {
 
     public static final ObjectMapper JSON = EventJson.newObjectMapper();
+    public static final Instant DEFAULT_TIME = Instant.parse("2011-06-01T08:00:00Z");
     private static final Actor AGENCY_CLERK = new Actor("clerk-1", "agency-T01");
 
     private TestEvents() {
@@ -40,7 +58,7 @@ public final class TestEvents {
     public static EventEnvelope organisationPledge(String campaignId, String pledgeId, Sector sector, String township) {
         Pledger pledger = new Pledger(PledgerType.ORGANISATION, "org-" + pledgeId, null, "org-" + pledgeId, sector,
                 township);
-        return pledgeMade(campaignId, pledgeId, pledger, PledgeKind.WORK);
+        return pledgeMade(campaignId, pledgeId, pledger, PledgeKind.WORK, PledgeFocus.PUBLIC_WISHES, DEFAULT_TIME);
     }
 
     /** A member's practical-deed pledge, sequence 0. */
@@ -48,19 +66,58 @@ public final class TestEvents {
                                              MemberCategory category) {
         Pledger pledger = new Pledger(PledgerType.MEMBER, "member-" + pledgeId, category, "org-" + pledgeId, sector,
                 township);
-        return pledgeMade(campaignId, pledgeId, pledger, PledgeKind.PRACTICAL_DEED);
+        return pledgeMade(campaignId, pledgeId, pledger, PledgeKind.PRACTICAL_DEED, PledgeFocus.PUBLIC_WISHES, DEFAULT_TIME);
     }
 
-    private static EventEnvelope pledgeMade(String campaignId, String pledgeId, Pledger pledger, PledgeKind kind) {
-        PledgeMade made = new PledgeMade(pledgeId, campaignId, pledger, kind, PledgeFocus.PUBLIC_WISHES,
+    public static EventEnvelope pledgeMade(String campaignId, String pledgeId, Pledger pledger, PledgeKind kind,
+                                           PledgeFocus focus, Instant at) {
+        PledgeMade made = new PledgeMade(pledgeId, campaignId, pledger, kind, focus,
                 "Rebuild the village road", new Target(new BigDecimal("89.7"), "km"), LocalDate.of(2011, 12, 31),
                 false);
-        return envelope("pledge-service", "Pledge", pledgeId, 0, made);
+        return envelope("pledge-service", "Pledge", pledgeId, 0, made, at);
+    }
+
+    public static EventEnvelope pledgeSentBack(String pledgeId, long sequence) {
+        return envelope("pledge-service", "Pledge", pledgeId, sequence,
+                new PledgeSentBack(pledgeId, List.of("target not specific enough")));
+    }
+
+    public static EventEnvelope pledgeRevised(String pledgeId, long sequence, PledgeKind kind, PledgeFocus focus) {
+        return envelope("pledge-service", "Pledge", pledgeId, sequence, new PledgeRevised(pledgeId, kind, focus,
+                "Rebuild 3 km of village road", new Target(new BigDecimal("3"), "km"), LocalDate.of(2011, 12, 31)));
+    }
+
+    public static EventEnvelope pledgeApproved(String pledgeId, long sequence) {
+        return envelope("pledge-service", "Pledge", pledgeId, sequence,
+                new PledgeApproved(pledgeId, LocalDate.of(2011, 7, 5)));
+    }
+
+    public static EventEnvelope pledgePublished(String pledgeId, long sequence) {
+        return envelope("pledge-service", "Pledge", pledgeId, sequence,
+                new PledgePublished(pledgeId, PublicationChannel.NOTICE_BOARD, LocalDate.of(2011, 7, 6)));
+    }
+
+    public static EventEnvelope progressReported(String pledgeId, long sequence) {
+        return envelope("pledge-service", "Pledge", pledgeId, sequence, new PledgeProgressReported(pledgeId,
+                new BigDecimal("1.5"), "half done", LocalDate.of(2011, 9, 1)));
     }
 
     public static EventEnvelope pledgeFulfilled(String pledgeId, long sequence) {
-        PledgeFulfilled fulfilled = new PledgeFulfilled(pledgeId, LocalDate.of(2011, 10, 1), "Road opened");
+        return pledgeFulfilled(pledgeId, sequence, LocalDate.of(2011, 10, 1));
+    }
+
+    public static EventEnvelope pledgeFulfilled(String pledgeId, long sequence, LocalDate on) {
+        PledgeFulfilled fulfilled = new PledgeFulfilled(pledgeId, on, "Road opened");
         return envelope("pledge-service", "Pledge", pledgeId, sequence, fulfilled);
+    }
+
+    public static EventEnvelope pledgeLapsed(String pledgeId, long sequence) {
+        return envelope("pledge-service", "Pledge", pledgeId, sequence,
+                new PledgeLapsed(pledgeId, LocalDate.of(2011, 12, 31)));
+    }
+
+    public static EventEnvelope pledgeWithdrawn(String pledgeId, long sequence) {
+        return envelope("pledge-service", "Pledge", pledgeId, sequence, new PledgeWithdrawn(pledgeId, "merged"));
     }
 
     public static EventEnvelope reviewRecorded(String campaignId, String reviewId, Rating rating) {
@@ -69,11 +126,56 @@ public final class TestEvents {
         return envelope("evaluation-service", "Review", reviewId, 0, review);
     }
 
-    private static EventEnvelope envelope(String source, String aggregateType, String aggregateId, long sequence,
-                                          Object payload) {
+    public static EventEnvelope organisationRegistered(String id, String name, Sector sector, String parentId,
+                                                       String townshipId, List<String> path) {
+        return envelope("pledge-service", "Organisation", id, 0, new OrganisationRegistered(id, name,
+                parentId == null ? OrganisationKind.PARTY_COMMITTEE : OrganisationKind.BRANCH, sector, parentId,
+                townshipId, townshipId, path));
+    }
+
+    public static EventEnvelope organisationMoved(String id, long sequence, String parentId, String townshipId,
+                                                  List<String> path) {
+        return envelope("pledge-service", "Organisation", id, sequence,
+                new OrganisationMoved(id, parentId, townshipId, townshipId, path));
+    }
+
+    public static EventEnvelope memberEnrolled(String memberId, String organisationId, MemberCategory category) {
+        return envelope("pledge-service", "Member", memberId, 0, new MemberEnrolled(memberId, organisationId, category));
+    }
+
+    public static EventEnvelope memberTransferred(String memberId, long sequence, String from, String to) {
+        return envelope("pledge-service", "Member", memberId, sequence, new MemberTransferred(memberId, from, to));
+    }
+
+    public static EventEnvelope memberLeft(String memberId, long sequence, String organisationId) {
+        return envelope("pledge-service", "Member", memberId, sequence, new MemberLeft(memberId, organisationId, "moved away"));
+    }
+
+    /** An evaluation-service event built from its JSON fields, as a consumer without its classes sees it. */
+    public static EventEnvelope evaluationEvent(String type, String aggregateType, String aggregateId, long sequence,
+                                                Map<String, ?> fields) {
+        ObjectNode payload = JSON.valueToTree(fields);
+        return new EventEnvelope(UUID.randomUUID().toString(), type, "1", "evaluation-service", aggregateType,
+                aggregateId, sequence, DEFAULT_TIME, new Actor("inspector-1", "district"), UUID.randomUUID().toString(),
+                payload);
+    }
+
+    public static EventEnvelope envelope(String source, String aggregateType, String aggregateId, long sequence,
+                                         Object payload) {
+        return envelope(source, aggregateType, aggregateId, sequence, payload, DEFAULT_TIME);
+    }
+
+    public static EventEnvelope envelope(String source, String aggregateType, String aggregateId, long sequence,
+                                         Object payload, Instant at) {
         return new EventEnvelope(UUID.randomUUID().toString(), payload.getClass().getSimpleName(), "1", source,
-                aggregateType, aggregateId, sequence, Instant.parse("2011-06-01T08:00:00Z"), AGENCY_CLERK,
-                UUID.randomUUID().toString(), JSON.valueToTree(payload));
+                aggregateType, aggregateId, sequence, at, AGENCY_CLERK, UUID.randomUUID().toString(),
+                JSON.valueToTree(payload));
+    }
+
+    /** The same event stamped at another time. */
+    public static EventEnvelope at(EventEnvelope event, Instant occurredAt) {
+        return new EventEnvelope(event.eventId(), event.type(), event.revision(), event.source(), event.aggregateType(),
+                event.aggregateId(), event.sequence(), occurredAt, event.actor(), event.correlationId(), event.payload());
     }
 
     public static String json(EventEnvelope envelope) {

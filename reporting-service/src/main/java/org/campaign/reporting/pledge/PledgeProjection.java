@@ -1,99 +1,103 @@
 package org.campaign.reporting.pledge;
 
+import org.bson.Document;
 import org.campaign.contracts.EventEnvelope;
+import org.campaign.contracts.pledge.PledgeApproved;
 import org.campaign.contracts.pledge.PledgeFulfilled;
+import org.campaign.contracts.pledge.PledgeLapsed;
 import org.campaign.contracts.pledge.PledgeMade;
+import org.campaign.contracts.pledge.PledgeProgressReported;
+import org.campaign.contracts.pledge.PledgePublished;
+import org.campaign.contracts.pledge.PledgeRevised;
+import org.campaign.contracts.pledge.PledgeSentBack;
+import org.campaign.contracts.pledge.PledgeWithdrawn;
 import org.campaign.contracts.pledge.Pledger;
 import org.campaign.contracts.pledge.PledgerType;
+import org.campaign.reporting.projection.Contribution;
+import org.campaign.reporting.projection.CounterFamily;
 import org.campaign.reporting.projection.CounterKey;
 import org.campaign.reporting.projection.EnvelopeReader;
 import org.campaign.reporting.projection.EventProjection;
-import org.campaign.reporting.projection.FactStore;
-import org.campaign.reporting.projection.GuardedCounters;
-import org.campaign.reporting.projection.SourcePosition;
+import org.campaign.reporting.projection.ProjectionContext;
 import org.campaign.reporting.projection.UnprojectableEventException;
+import org.campaign.reporting.projection.Values;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
+import static org.campaign.reporting.pledge.PledgeStatistics.*;
+
 /**
- * Projects {@code PledgeMade} and {@code PledgeFulfilled} into pledges made and fulfilled, in total and per sector,
- * township, kind and member category, for the whole district and per campaign.
+ * Projects the pledge lifecycle into counters that follow each pledge's status: made → (sent back → revised)* →
+ * approved → published → progress reported → fulfilled, or lapsed, or withdrawn.
  * <p>
- * <b>Why the figures are exact under redelivery and duplicates.</b> Each event is applied in three steps:
- * <ol>
- *     <li>read the pledge's fact; if its {@code lastSequence} is at or beyond the event's sequence, the event was
- *     applied before (a duplicate published by the write side, or a record redelivered after the fact was
- *     written): skip it;</li>
- *     <li>compute the counter increments from the fact and the event, and apply them through
- *     {@link GuardedCounters}, each guarded by the Kafka offset of the record;</li>
- *     <li>write the fact with the event's sequence.</li>
- * </ol>
- * A crash between 2 and 3 (or part-way through 2) leaves the fact as it was, so the redelivered record — same
- * topic, partition and offset, because Kafka redelivers from the last committed offset — computes the same
- * increments from the same fact; the counters it already reached refuse them by their offset guard, the others
- * take them, and step 3 completes. A crash after 3 makes step 1 skip the redelivered record. The same event
- * published twice arrives at a second offset, but by then the fact of the first copy is written (records of one
- * pledge share a key, hence a partition, and are consumed in order), so step 1 skips it. Nothing needs a
- * transaction: every write is a single-document atomic upsert, which mongo-java-server supports too.
+ * A pledge's <i>contribution</i> ({@link #contribution}) is what it adds, in its current state, to every
+ * statistic it belongs to — the district and its campaign, its sector, township, kind, focus, pledger type, member
+ * category and organisation: {@code made} always, {@code approved}/{@code published}/{@code sentBack} once reached,
+ * {@code fulfilled}/{@code lapsed}/{@code withdrawn}/{@code open} and {@code status_<STATUS>} by its current
+ * status. Each event changes the counters by the difference between the contribution after and before it, so a
+ * status counter is incremented for the new state and decremented for the old, and a revision that changes the
+ * kind or focus moves the whole pledge between those counters.
  * <p>
- * <b>Events the read model cannot place.</b> A {@code PledgeFulfilled} for a pledge without a fact (never made,
- * or made on another partition after a re-partitioning), and a second {@code PledgeMade} for a pledge already
- * made, raise {@link UnprojectableEventException}: the record goes to the dead-letter topic instead of being
- * silently dropped, so it can be inspected and, once its {@code PledgeMade} is projected, re-published. A second
- * {@code PledgeFulfilled} of a fulfilled pledge only advances the fact's sequence.
+ * The sector and township are those the pledge was made with ({@link Pledger}): a later move of the organisation
+ * does not move the pledge between townships in these breakdowns (the organisation-tree reports use the current tree).
+ * <p>
+ * Time series count events in the week and month of their business date: made and withdrawn on the day they were
+ * recorded ({@code occurredAt} in the reporting time zone), approved on {@code approvedOn}, published on
+ * {@code publishedOn}, progress on {@code reportedOn}, fulfilled on {@code fulfilledOn} and lapsed on the deadline.
+ * <p>
+ * Events that contradict the read model — any event but {@code PledgeMade} for an unknown pledge, a second
+ * {@code PledgeMade} — are unprojectable and go to the dead-letter topic. Events after a pledge was closed (which
+ * the pledge service refuses to produce) change no figure.
  */
 @Component
 public class PledgeProjection implements EventProjection {
 
     static final String PLEDGE_MADE = PledgeMade.class.getSimpleName();
-    static final String PLEDGE_FULFILLED = PledgeFulfilled.class.getSimpleName();
 
     private static final Logger log = LoggerFactory.getLogger(PledgeProjection.class);
+    private static final Set<String> CLOSED = Set.of("FULFILLED", "LAPSED", "WITHDRAWN");
 
     private final EnvelopeReader reader;
-    private final FactStore facts;
-    private final GuardedCounters counters;
 
-    public PledgeProjection(EnvelopeReader reader, FactStore facts, GuardedCounters counters) {
+    public PledgeProjection(EnvelopeReader reader) {
         this.reader = reader;
-        this.facts = facts;
-        this.counters = counters;
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void createIndexes() {
-        counters.ensureIndexes(PledgeStatistics.COLLECTION);
     }
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of(PLEDGE_MADE, PLEDGE_FULFILLED);
+        return Set.of(PLEDGE_MADE, PledgeSentBack.class.getSimpleName(), PledgeRevised.class.getSimpleName(),
+                PledgeApproved.class.getSimpleName(), PledgePublished.class.getSimpleName(),
+                PledgeProgressReported.class.getSimpleName(), PledgeFulfilled.class.getSimpleName(),
+                PledgeLapsed.class.getSimpleName(), PledgeWithdrawn.class.getSimpleName());
     }
 
     @Override
-    public void project(EventEnvelope event, SourcePosition position) {
-        PledgeFact fact = facts.find(PledgeStatistics.FACTS, event.aggregateId(), PledgeFact.class);
-        if (fact != null && fact.lastSequence() >= event.sequence()) {
-            log.debug("Skipping {} {} of pledge {} at sequence {}: already applied up to {}", event.type(),
-                    event.eventId(), event.aggregateId(), event.sequence(), fact.lastSequence());
-            return;
-        }
-        if (PLEDGE_MADE.equals(event.type())) {
-            made(event, fact, position);
-        } else if (PLEDGE_FULFILLED.equals(event.type())) {
-            fulfilled(event, fact, position);
-        }
+    public String factKind() {
+        return FACT_KIND;
     }
 
-    private void made(EventEnvelope event, PledgeFact existing, SourcePosition position) {
+    @Override
+    public void project(EventEnvelope event, ProjectionContext context) {
+        Document before = context.fact();
+        if (PLEDGE_MADE.equals(event.type())) {
+            made(event, before, context);
+            return;
+        }
+        Document after = transition(event, before, context);
+        if (after == null) {
+            return;
+        }
+        Contribution.applyDifference(contribution(before), contribution(after), context);
+        context.saveFact(after);
+    }
+
+    private void made(EventEnvelope event, Document existing, ProjectionContext context) {
         PledgeMade made = reader.payload(event, PledgeMade.class);
         requireSamePledge(event, made.pledgeId());
         Pledger pledger = made.pledger();
@@ -102,46 +106,198 @@ public class PledgeProjection implements EventProjection {
         }
         if (existing != null) {
             throw new UnprojectableEventException("PledgeMade " + event.eventId() + ": pledge " + made.pledgeId()
-                    + " was already made by event " + existing.lastEventId());
+                    + " was already made by event " + existing.getString("lastEventId"));
         }
-        PledgeFact fact = new PledgeFact(made.pledgeId(), made.campaignId(), name(pledger.type()), pledger.id(),
-                pledger.organisationId(), name(pledger.sector()), text(pledger.townshipId()),
-                pledger.type() == PledgerType.MEMBER ? name(pledger.memberCategory()) : null, name(made.kind()),
-                PledgeFact.MADE, event.occurredAt(), null, event.sequence(), event.eventId());
-        counters.increment(PledgeStatistics.COLLECTION, position, countersOf(fact),
-                Map.of(PledgeStatistics.MADE, 1L));
-        facts.save(PledgeStatistics.FACTS, fact.pledgeId(), event.sequence(), fact);
+        Document fact = new Document("pledgeId", made.pledgeId())
+                .append("campaignId", blankToNull(made.campaignId()))
+                .append("pledgerType", name(pledger.type()))
+                .append("pledgerId", pledger.id())
+                .append("organisationId", blankToNull(pledger.organisationId()))
+                .append("sector", name(pledger.sector()))
+                .append("townshipId", blankToNull(pledger.townshipId()))
+                .append("memberCategory", pledger.type() == PledgerType.MEMBER ? name(pledger.memberCategory()) : null)
+                .append("kind", name(made.kind()))
+                .append("focus", name(made.focus()))
+                .append("title", made.title())
+                .append("deadline", made.deadline() == null ? null : made.deadline().toString())
+                .append("oral", made.oral())
+                .append("status", "MADE")
+                .append("madeAt", event.occurredAt() == null ? null : event.occurredAt().toString());
+        if (made.target() != null && made.target().quantity() != null) {
+            fact.append("targetQuantity", made.target().quantity().toPlainString())
+                    .append("targetUnit", made.target().unit());
+        }
+        Contribution.applyDifference(Contribution.none(), contribution(fact), context);
+        List<String> scopes = CounterKey.scopesOf(made.campaignId());
+        Values.countInPeriods(context, scopes, Values.dateOf(event.occurredAt(), context.zone()), MADE);
+        for (String scope : scopes) {
+            if (pledger.type() == PledgerType.MEMBER) {
+                context.addToSet(scope, PLEDGERS_SET, pledger.organisationId() + "/"
+                        + orUnknown(name(pledger.memberCategory())), pledger.id());
+            } else {
+                context.addToSet(scope, PLEDGING_ORGANISATIONS_SET, CounterKey.ALL, pledger.id());
+            }
+        }
+        context.saveFact(fact);
     }
 
-    private void fulfilled(EventEnvelope event, PledgeFact fact, SourcePosition position) {
-        PledgeFulfilled fulfilled = reader.payload(event, PledgeFulfilled.class);
-        requireSamePledge(event, fulfilled.pledgeId());
-        if (fact == null) {
-            throw new UnprojectableEventException("PledgeFulfilled " + event.eventId() + " for unknown pledge "
+    /** The fact after a lifecycle event, or {@code null} when the event changes nothing. */
+    private Document transition(EventEnvelope event, Document before, ProjectionContext context) {
+        String type = event.type();
+        if (before == null) {
+            // Read the payload first, so that an unreadable one is reported as such.
+            reader.payload(event, payloadType(type));
+            throw new UnprojectableEventException(type + " " + event.eventId() + " for unknown pledge "
                     + event.aggregateId() + ": no PledgeMade was projected for it");
         }
-        if (fact.fulfilled()) {
-            log.info("Pledge {} was already fulfilled; event {} changes no figure", fact.pledgeId(), event.eventId());
-            facts.save(PledgeStatistics.FACTS, fact.pledgeId(), event.sequence(),
-                    fact.advance(event.sequence(), event.eventId()));
-            return;
+        Document after = new Document(before);
+        List<String> scopes = CounterKey.scopesOf(before.getString("campaignId"));
+        boolean closed = CLOSED.contains(before.getString("status"));
+        LocalDate recordedOn = Values.dateOf(event.occurredAt(), context.zone());
+        if (type.equals(PledgeSentBack.class.getSimpleName())) {
+            requireSamePledge(event, reader.payload(event, PledgeSentBack.class).pledgeId());
+            if (closed) {
+                return ignoredOnClosed(event, before);
+            }
+            after.append("status", "SENT_BACK").append("sentBack", true);
+            Values.countInPeriods(context, scopes, recordedOn, SENT_BACK);
+        } else if (type.equals(PledgeRevised.class.getSimpleName())) {
+            PledgeRevised revised = reader.payload(event, PledgeRevised.class);
+            requireSamePledge(event, revised.pledgeId());
+            if (closed) {
+                return ignoredOnClosed(event, before);
+            }
+            after.append("status", "REVISED");
+            if (revised.kind() != null) {
+                after.append("kind", revised.kind().name());
+            }
+            if (revised.focus() != null) {
+                after.append("focus", revised.focus().name());
+            }
+            if (revised.title() != null) {
+                after.append("title", revised.title());
+            }
+            if (revised.deadline() != null) {
+                after.append("deadline", revised.deadline().toString());
+            }
+            if (revised.target() != null && revised.target().quantity() != null) {
+                after.append("targetQuantity", revised.target().quantity().toPlainString())
+                        .append("targetUnit", revised.target().unit());
+            }
+        } else if (type.equals(PledgeApproved.class.getSimpleName())) {
+            PledgeApproved approved = reader.payload(event, PledgeApproved.class);
+            requireSamePledge(event, approved.pledgeId());
+            if (closed) {
+                return ignoredOnClosed(event, before);
+            }
+            after.append("status", "APPROVED").append("approved", true);
+            Values.countInPeriods(context, scopes, orElse(approved.approvedOn(), recordedOn), APPROVED);
+        } else if (type.equals(PledgePublished.class.getSimpleName())) {
+            PledgePublished published = reader.payload(event, PledgePublished.class);
+            requireSamePledge(event, published.pledgeId());
+            if (closed) {
+                return ignoredOnClosed(event, before);
+            }
+            after.append("status", "PUBLISHED").append("published", true)
+                    .append("channel", published.channel() == null ? null : published.channel().name());
+            Values.countInPeriods(context, scopes, orElse(published.publishedOn(), recordedOn), PUBLISHED);
+        } else if (type.equals(PledgeProgressReported.class.getSimpleName())) {
+            PledgeProgressReported progress = reader.payload(event, PledgeProgressReported.class);
+            requireSamePledge(event, progress.pledgeId());
+            if (closed) {
+                return ignoredOnClosed(event, before);
+            }
+            after.append("progressReported", true);
+            if (progress.achievedQuantity() != null) {
+                after.append("achievedQuantity", progress.achievedQuantity().toPlainString());
+            }
+            Values.countInPeriods(context, scopes, orElse(progress.reportedOn(), recordedOn), PROGRESS_REPORTS);
+        } else if (type.equals(PledgeFulfilled.class.getSimpleName())) {
+            PledgeFulfilled fulfilled = reader.payload(event, PledgeFulfilled.class);
+            requireSamePledge(event, fulfilled.pledgeId());
+            if (closed) {
+                return ignoredOnClosed(event, before);
+            }
+            after.append("status", "FULFILLED")
+                    .append("fulfilledOn", fulfilled.fulfilledOn() == null ? null : fulfilled.fulfilledOn().toString());
+            Values.countInPeriods(context, scopes, orElse(fulfilled.fulfilledOn(), recordedOn), FULFILLED);
+        } else if (type.equals(PledgeLapsed.class.getSimpleName())) {
+            PledgeLapsed lapsed = reader.payload(event, PledgeLapsed.class);
+            requireSamePledge(event, lapsed.pledgeId());
+            if (closed) {
+                return ignoredOnClosed(event, before);
+            }
+            after.append("status", "LAPSED");
+            Values.countInPeriods(context, scopes, orElse(lapsed.deadline(), recordedOn), LAPSED);
+        } else if (type.equals(PledgeWithdrawn.class.getSimpleName())) {
+            requireSamePledge(event, reader.payload(event, PledgeWithdrawn.class).pledgeId());
+            if (closed) {
+                return ignoredOnClosed(event, before);
+            }
+            after.append("status", "WITHDRAWN");
+            Values.countInPeriods(context, scopes, recordedOn, WITHDRAWN);
         }
-        counters.increment(PledgeStatistics.COLLECTION, position, countersOf(fact),
-                Map.of(PledgeStatistics.FULFILLED, 1L));
-        facts.save(PledgeStatistics.FACTS, fact.pledgeId(), event.sequence(),
-                fact.fulfil(fulfilled.fulfilledOn(), event.sequence(), event.eventId()));
+        return after;
+    }
+
+    private static Document ignoredOnClosed(EventEnvelope event, Document fact) {
+        log.info("Pledge {} is already {}; {} {} changes no figure", fact.getString("pledgeId"),
+                fact.getString("status"), event.type(), event.eventId());
+        return null;
+    }
+
+    private static Class<?> payloadType(String type) {
+        return switch (type) {
+            case "PledgeSentBack" -> PledgeSentBack.class;
+            case "PledgeRevised" -> PledgeRevised.class;
+            case "PledgeApproved" -> PledgeApproved.class;
+            case "PledgePublished" -> PledgePublished.class;
+            case "PledgeProgressReported" -> PledgeProgressReported.class;
+            case "PledgeFulfilled" -> PledgeFulfilled.class;
+            case "PledgeLapsed" -> PledgeLapsed.class;
+            default -> PledgeWithdrawn.class;
+        };
+    }
+
+    /** What a pledge in the state of {@code fact} adds to the counters; nothing for no fact. */
+    public static Contribution contribution(Document fact) {
+        Contribution contribution = new Contribution();
+        if (fact == null) {
+            return contribution;
+        }
+        String status = fact.getString("status");
+        List<CounterKey> keys = keysOf(fact);
+        contribution.add(keys, MADE, 1)
+                .add(keys, APPROVED, Values.flag(fact, "approved") ? 1 : 0)
+                .add(keys, PUBLISHED, Values.flag(fact, "published") ? 1 : 0)
+                .add(keys, SENT_BACK, Values.flag(fact, "sentBack") ? 1 : 0)
+                .add(keys, PROGRESS_REPORTED, Values.flag(fact, "progressReported") ? 1 : 0)
+                .add(keys, ORAL, Values.flag(fact, "oral") ? 1 : 0)
+                .add(keys, FULFILLED, "FULFILLED".equals(status) ? 1 : 0)
+                .add(keys, LAPSED, "LAPSED".equals(status) ? 1 : 0)
+                .add(keys, WITHDRAWN, "WITHDRAWN".equals(status) ? 1 : 0)
+                .add(keys, OPEN, CLOSED.contains(status) ? 0 : 1)
+                .add(keys, STATUS_PREFIX + status, 1);
+        return contribution;
     }
 
     /** Every statistic a pledge counts in. */
-    static List<CounterKey> countersOf(PledgeFact fact) {
+    static List<CounterKey> keysOf(Document fact) {
         List<CounterKey> keys = new ArrayList<>();
-        for (String scope : CounterKey.scopesOf(fact.campaignId())) {
+        String campaignId = fact.getString("campaignId");
+        for (String scope : CounterKey.scopesOf(campaignId)) {
             keys.add(new CounterKey(scope, CounterKey.TOTAL, CounterKey.ALL));
-            keys.add(new CounterKey(scope, PledgeStatistics.SECTOR, orUnknown(fact.sector())));
-            keys.add(new CounterKey(scope, PledgeStatistics.TOWNSHIP, orUnknown(fact.townshipId())));
-            keys.add(new CounterKey(scope, PledgeStatistics.KIND, orUnknown(fact.kind())));
-            if (PledgerType.MEMBER.name().equals(fact.pledgerType())) {
-                keys.add(new CounterKey(scope, PledgeStatistics.MEMBER_CATEGORY, orUnknown(fact.memberCategory())));
+            keys.add(new CounterKey(scope, SECTOR, fact.getString("sector")));
+            keys.add(new CounterKey(scope, TOWNSHIP, fact.getString("townshipId")));
+            keys.add(new CounterKey(scope, KIND, fact.getString("kind")));
+            keys.add(new CounterKey(scope, FOCUS, fact.getString("focus")));
+            keys.add(new CounterKey(scope, PLEDGER_TYPE, fact.getString("pledgerType")));
+            if (PledgerType.MEMBER.name().equals(fact.getString("pledgerType"))) {
+                keys.add(new CounterKey(scope, MEMBER_CATEGORY, fact.getString("memberCategory")));
+            }
+            keys.add(new CounterKey(scope, CounterFamily.ORGANISATION_DIMENSION, fact.getString("organisationId")));
+            if (CounterKey.ALL.equals(scope) && campaignId != null) {
+                keys.add(new CounterKey(scope, CAMPAIGN, campaignId));
             }
         }
         return keys;
@@ -154,6 +310,10 @@ public class PledgeProjection implements EventProjection {
         }
     }
 
+    private static LocalDate orElse(LocalDate date, LocalDate fallback) {
+        return date != null ? date : fallback;
+    }
+
     private static String orUnknown(String value) {
         return value == null ? CounterKey.UNKNOWN : value;
     }
@@ -162,7 +322,7 @@ public class PledgeProjection implements EventProjection {
         return value == null ? null : value.name();
     }
 
-    private static String text(String value) {
+    private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }
 }

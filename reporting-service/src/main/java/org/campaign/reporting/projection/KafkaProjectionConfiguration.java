@@ -41,13 +41,14 @@ import java.util.Map;
  *     <li>Consumer: group {@code spring.kafka.consumer.group-id} (default {@value #CONSUMER_GROUP}), String keys and
  *     values, no auto-commit, always from the earliest offset when the group has none — a projection that started
  *     at "latest" would silently miss events.</li>
- *     <li>Offsets are committed per record once the projection returned (ack mode {@code RECORD}).</li>
+ *     <li>Records are consumed in batches (one poll, up to 2,000 records) and offsets committed once a batch was
+ *     applied (ack mode {@code BATCH}).</li>
  *     <li>Errors: an {@link UnprojectableEventException} (malformed JSON, unreadable payload, an event that
  *     contradicts the read model) is not retried; the record goes to the dead-letter topic with its original key
  *     and value, Spring Kafka's {@code kafka_dlt-*} headers (original topic, partition, offset, timestamp,
- *     exception class, message and stack trace) and a plain {@value #REASON_HEADER} header. Every other failure
- *     (MongoDB unavailable…) is retried with exponential back-off, without limit: such a record must not be
- *     skipped, or the figures would silently be wrong; its partition waits until it can be applied.</li>
+ *     exception class, message and stack trace) and a plain {@value #REASON_HEADER} header, and the rest of its
+ *     batch is applied. Every other failure (MongoDB unavailable…) is retried with exponential back-off, without
+ *     limit: such a record must not be skipped, or the figures would silently be wrong.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -65,7 +66,8 @@ public class KafkaProjectionConfiguration {
         return new ReportingTopics(
                 environment.getProperty("campaign.topics.pledge-events", Topics.PLEDGE_EVENTS),
                 environment.getProperty("campaign.topics.evaluation-events", Topics.EVALUATION_EVENTS),
-                environment.getProperty("campaign.topics.dead-letter", DEAD_LETTER_TOPIC));
+                environment.getProperty("campaign.topics.dead-letter", DEAD_LETTER_TOPIC),
+                environment.getProperty("spring.kafka.consumer.group-id", CONSUMER_GROUP));
     }
 
     @Bean
@@ -77,6 +79,8 @@ public class KafkaProjectionConfiguration {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        config.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
         return new DefaultKafkaConsumerFactory<>(config);
     }
 
@@ -101,9 +105,10 @@ public class KafkaProjectionConfiguration {
         return TopicBuilder.name(topics.deadLetter()).build();
     }
 
+    /** Publishes an unprojectable record to the dead-letter topic, waiting for the broker's acknowledgement. */
     @Bean
-    DefaultErrorHandler projectionErrorHandler(KafkaTemplate<String, String> deadLetterTemplate,
-                                               ReportingTopics topics) {
+    DeadLetterPublishingRecoverer deadLetterRecoverer(KafkaTemplate<String, String> deadLetterTemplate,
+                                                      ReportingTopics topics) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate,
                 (record, exception) -> new TopicPartition(topics.deadLetter(), -1));
         recoverer.setHeadersFunction((record, exception) -> {
@@ -111,15 +116,20 @@ public class KafkaProjectionConfiguration {
             headers.add(REASON_HEADER, reasonOf(exception).getBytes(StandardCharsets.UTF_8));
             return headers;
         });
+        return recoverer;
+    }
+
+    /**
+     * Any failure escaping a batch (MongoDB unavailable…) retries the whole batch with exponential back-off, without
+     * limit: the batch is applied again from the facts as they are, and the offset guards refuse what was applied.
+     */
+    @Bean
+    DefaultErrorHandler projectionErrorHandler() {
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
         backOff.setMaxInterval(30_000);
-        DefaultErrorHandler handler = new DefaultErrorHandler((record, exception) -> {
-            log.warn("Dead-lettering record {}-{}@{} (key {}) to {}: {}", record.topic(), record.partition(),
-                    record.offset(), record.key(), topics.deadLetter(), reasonOf(exception));
-            recoverer.accept(record, exception);
-        }, backOff);
-        handler.addNotRetryableExceptions(UnprojectableEventException.class);
-        return handler;
+        return new DefaultErrorHandler((record, exception) -> log.error(
+                "Giving up on record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                reasonOf(exception)), backOff);
     }
 
     @Bean
@@ -133,7 +143,8 @@ public class KafkaProjectionConfiguration {
         @SuppressWarnings({"unchecked", "rawtypes"})
         ConcurrentKafkaListenerContainerFactory<Object, Object> untyped = (ConcurrentKafkaListenerContainerFactory) factory;
         configurer.configure(untyped, consumerFactory);
-        factory.getContainerProperties().setAckMode(AckMode.RECORD);
+        factory.setBatchListener(true);
+        factory.getContainerProperties().setAckMode(AckMode.BATCH);
         factory.setCommonErrorHandler(projectionErrorHandler);
         return factory;
     }

@@ -1,20 +1,29 @@
 package org.campaign.reporting.projection;
 
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.campaign.contracts.EventEnvelope;
+import org.apache.kafka.common.TopicPartition;
+import org.campaign.reporting.audit.EventLog;
+import org.campaign.reporting.live.ProjectionMonitor;
+import org.campaign.reporting.store.Generations;
+import org.campaign.reporting.store.ReadModelStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.stereotype.Component;
 
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
- * Consumes the pledge and evaluation topics and hands each event to the projection of its type. The container
- * commits a record's offset only after this method returned (ack mode {@code RECORD}); failures are handled by the
- * error handler of {@link KafkaProjectionConfiguration}.
+ * The live projection: consumes the pledge and evaluation topics in batches and applies each batch to the
+ * active generation of the read models (looked up before every batch, so a rebuild's switch-over takes effect at
+ * the next batch). Each batch is first added to the event log, then projected; unprojectable records are published
+ * to the dead-letter topic once the batch was written. The container commits the batch's offsets only after this
+ * method returned; failures are retried by the error handler of {@link KafkaProjectionConfiguration}.
  */
 @Component
 public class ProjectionListener {
@@ -24,32 +33,46 @@ public class ProjectionListener {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionListener.class);
 
-    private final EnvelopeReader reader;
-    private final Map<String, EventProjection> projections = new HashMap<>();
+    private final BatchProjector projector;
+    private final Generations generations;
+    private final EventLog eventLog;
+    private final DeadLetterPublishingRecoverer deadLetters;
+    private final ProjectionMonitor monitor;
 
-    public ProjectionListener(EnvelopeReader reader, List<EventProjection> projections) {
-        this.reader = reader;
-        for (EventProjection projection : projections) {
-            for (String type : projection.eventTypes()) {
-                EventProjection previous = this.projections.put(type, projection);
-                if (previous != null) {
-                    throw new IllegalStateException("Event type " + type + " is projected by both "
-                            + previous.getClass().getName() + " and " + projection.getClass().getName());
-                }
-            }
-        }
+    public ProjectionListener(BatchProjector projector, Generations generations, EventLog eventLog,
+                              DeadLetterPublishingRecoverer deadLetterRecoverer, ProjectionMonitor monitor) {
+        this.projector = projector;
+        this.generations = generations;
+        this.eventLog = eventLog;
+        this.deadLetters = deadLetterRecoverer;
+        this.monitor = monitor;
     }
 
     @KafkaListener(id = LISTENER_ID, idIsGroup = false,
+            autoStartup = "${campaign.reporting.live.auto-start:true}",
             topics = {"#{@reportingTopics.pledgeEvents()}", "#{@reportingTopics.evaluationEvents()}"})
-    public void onRecord(ConsumerRecord<String, String> record) {
-        SourcePosition position = SourcePosition.of(record);
-        EventEnvelope event = reader.read(record.value());
-        EventProjection projection = projections.get(event.type());
-        if (projection == null) {
-            log.debug("Ignoring {} {} at {}: no projection for this type", event.type(), event.eventId(), position);
-            return;
+    public void onBatch(List<ConsumerRecord<String, String>> records, Consumer<?, ?> consumer) {
+        List<BatchProjector.Input> inputs = new ArrayList<>(records.size());
+        Set<TopicPartition> partitions = new HashSet<>();
+        for (ConsumerRecord<String, String> record : records) {
+            inputs.add(new BatchProjector.Input(SourcePosition.of(record), record.key(), record.value(), record));
+            partitions.add(new TopicPartition(record.topic(), record.partition()));
         }
-        projection.project(event, position);
+        ReadModelStore store = generations.activeStore();
+        long started = System.nanoTime();
+        BatchProjector.Outcome outcome = projector.apply(inputs, store, this::deadLetter);
+        eventLog.append(outcome.readable());
+        monitor.applied(outcome, System.nanoTime() - started);
+        for (TopicPartition partition : partitions) {
+            consumer.currentLag(partition).ifPresent(lag -> monitor.lag(partition, lag));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void deadLetter(BatchProjector.Input input, UnprojectableEventException reason) {
+        ConsumerRecord<String, String> record = (ConsumerRecord<String, String>) input.source();
+        log.warn("Dead-lettering record {} (key {}): {}", input.position(), record.key(),
+                KafkaProjectionConfiguration.reasonOf(reason));
+        deadLetters.accept(record, reason);
     }
 }

@@ -1,15 +1,18 @@
 package org.campaign.reporting.report;
 
 import org.campaign.contracts.evaluation.Rating;
+import org.campaign.contracts.pledge.MemberCategory;
+import org.campaign.contracts.pledge.PledgeFocus;
+import org.campaign.contracts.pledge.PledgeKind;
+import org.campaign.contracts.pledge.PledgerType;
 import org.campaign.contracts.pledge.Sector;
-import org.campaign.reporting.pledge.PledgeStatistics;
+import org.campaign.reporting.projection.CounterFamily;
 import org.campaign.reporting.projection.CounterKey;
-import org.campaign.reporting.projection.GuardedCounters;
 import org.campaign.reporting.review.ReviewStatistics;
+import org.campaign.reporting.store.ReadModelStore;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,58 +20,61 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Builds the pledge summary from the counters of one scope (all campaigns, or one campaign). */
+import static org.campaign.reporting.pledge.PledgeStatistics.*;
+
+/**
+ * Builds the pledge summary from the counters of one scope (all campaigns, or one campaign): two scans of the
+ * small statistics collection, whatever the number of pledges.
+ */
 @Service
 public class PledgeSummaryReport {
 
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    static final List<String> STATUSES = List.of("MADE", "SENT_BACK", "REVISED", "APPROVED", "PUBLISHED",
+            "FULFILLED", "LAPSED", "WITHDRAWN");
 
-    private final GuardedCounters counters;
-
-    public PledgeSummaryReport(GuardedCounters counters) {
-        this.counters = counters;
-    }
-
-    public PledgeSummary summary(String campaignId) {
+    public PledgeSummary summary(ReadModelStore store, String campaignId, String asOf) {
         String scope = CounterKey.scopeFor(campaignId);
-        var pledges = counters.totals(PledgeStatistics.COLLECTION, scope);
-        var reviews = counters.totals(ReviewStatistics.COLLECTION, scope);
+        var stats = store.counters(CounterFamily.STATS, scope);
+        Map<String, Long> total = stats.getOrDefault(CounterKey.TOTAL, Map.of()).getOrDefault(CounterKey.ALL, Map.of());
 
-        Map<String, Long> total = pledges.getOrDefault(CounterKey.TOTAL, Map.of()).getOrDefault(CounterKey.ALL, Map.of());
-        long made = count(total, PledgeStatistics.MADE);
-        long fulfilled = count(total, PledgeStatistics.FULFILLED);
-
-        List<String> sectors = Arrays.stream(Sector.values()).map(Enum::name).toList();
-        long reviewsRecorded = count(reviews.getOrDefault(CounterKey.TOTAL, Map.of())
-                .getOrDefault(CounterKey.ALL, Map.of()), ReviewStatistics.RECORDED);
+        Map<String, Map<String, Long>> reviewRatings = ordered(stats.get(ReviewStatistics.RATING), names(Rating.values()), false);
         List<PledgeSummary.RatingCount> byRating = new ArrayList<>();
-        Map<String, Map<String, Long>> ratings = ordered(reviews.get(ReviewStatistics.RATING),
-                Arrays.stream(Rating.values()).map(Enum::name).toList(), false);
-        ratings.forEach((key, fields) -> byRating.add(
-                new PledgeSummary.RatingCount(key, count(fields, ReviewStatistics.RECORDED))));
+        reviewRatings.forEach((key, fields) -> byRating.add(
+                new PledgeSummary.RatingCount(key, Figures.count(fields, ReviewStatistics.RECORDED))));
+        long reviewsRecorded = Figures.count(total, ReviewStatistics.RECORDED);
 
-        return new PledgeSummary(blankToNull(campaignId), made, fulfilled, rate(fulfilled, made),
-                breakdown(ordered(pledges.get(PledgeStatistics.SECTOR), sectors, true)),
-                breakdown(ordered(pledges.get(PledgeStatistics.TOWNSHIP), List.of(), false)),
-                breakdown(ordered(pledges.get(PledgeStatistics.KIND), List.of(), false)),
-                breakdown(ordered(pledges.get(PledgeStatistics.MEMBER_CATEGORY), List.of(), false)),
+        List<PledgeSummary.StatusCount> byStatus = new ArrayList<>();
+        for (String status : STATUSES) {
+            byStatus.add(new PledgeSummary.StatusCount(status, Figures.count(total, STATUS_PREFIX + status)));
+        }
+        return new PledgeSummary(blankToNull(campaignId), asOf, Figures.count(total, MADE),
+                Figures.count(total, APPROVED), Figures.count(total, PUBLISHED), Figures.count(total, FULFILLED),
+                Figures.count(total, LAPSED), Figures.count(total, WITHDRAWN), Figures.count(total, OPEN),
+                Figures.count(total, SENT_BACK), Figures.count(total, ORAL), Figures.fulfilmentRate(total), byStatus,
+                breakdown(ordered(stats.get(SECTOR), names(Sector.values()), true)),
+                breakdown(ordered(stats.get(TOWNSHIP), List.of(), false)),
+                breakdown(ordered(stats.get(KIND), names(PledgeKind.values()), false)),
+                breakdown(ordered(stats.get(FOCUS), names(PledgeFocus.values()), false)),
+                breakdown(ordered(stats.get(PLEDGER_TYPE), names(PledgerType.values()), false)),
+                breakdown(ordered(stats.get(MEMBER_CATEGORY), names(MemberCategory.values()), false)),
                 new PledgeSummary.Reviews(reviewsRecorded, byRating));
     }
 
     /** Fulfilled as a percentage of made, one decimal, half up; 0.0 when nothing was made. */
     static BigDecimal rate(long fulfilled, long made) {
-        if (made == 0) {
-            return BigDecimal.ZERO.setScale(1);
-        }
-        return BigDecimal.valueOf(fulfilled).multiply(HUNDRED).divide(BigDecimal.valueOf(made), 1, RoundingMode.HALF_UP);
+        return Figures.rate(fulfilled, made);
+    }
+
+    static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
     }
 
     /**
-     * The keys of a dimension: first the {@code known} ones in their order (all of them when {@code withZeros},
-     * else only those counted), then any others alphabetically.
+     * The keys of a dimension that have pledges: first the {@code known} ones in their order (all of them when
+     * {@code withZeros}), then any others alphabetically.
      */
-    private static Map<String, Map<String, Long>> ordered(Map<String, Map<String, Long>> counted, List<String> known,
-                                                          boolean withZeros) {
+    static Map<String, Map<String, Long>> ordered(Map<String, Map<String, Long>> counted, List<String> known,
+                                                  boolean withZeros) {
         Map<String, Map<String, Long>> source = counted == null ? Map.of() : counted;
         Map<String, Map<String, Long>> result = new LinkedHashMap<>();
         for (String key : known) {
@@ -80,18 +86,17 @@ public class PledgeSummaryReport {
         return result;
     }
 
-    private static List<PledgeSummary.Breakdown> breakdown(Map<String, Map<String, Long>> byKey) {
+    static List<PledgeSummary.Breakdown> breakdown(Map<String, Map<String, Long>> byKey) {
         List<PledgeSummary.Breakdown> rows = new ArrayList<>();
         byKey.forEach((key, fields) -> {
-            long made = count(fields, PledgeStatistics.MADE);
-            long fulfilled = count(fields, PledgeStatistics.FULFILLED);
-            rows.add(new PledgeSummary.Breakdown(key, made, fulfilled, rate(fulfilled, made)));
+            if (!fields.isEmpty() && Figures.count(fields, MADE) == 0 && !fields.containsKey(MADE)) {
+                return; // a key counted by other figures only (e.g. reviews per round), not a pledge row
+            }
+            var figures = Figures.PledgeFigures.of(fields);
+            rows.add(new PledgeSummary.Breakdown(key, figures.made(), figures.approved(), figures.published(),
+                    figures.fulfilled(), figures.lapsed(), figures.withdrawn(), figures.open(), figures.fulfilmentRate()));
         });
         return rows;
-    }
-
-    private static long count(Map<String, Long> fields, String field) {
-        return fields.getOrDefault(field, 0L);
     }
 
     private static String blankToNull(String value) {

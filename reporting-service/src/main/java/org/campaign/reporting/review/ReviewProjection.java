@@ -1,95 +1,141 @@
 package org.campaign.reporting.review;
 
+import org.bson.Document;
 import org.campaign.contracts.EventEnvelope;
-import org.campaign.contracts.evaluation.ReviewRecorded;
+import org.campaign.contracts.evaluation.Rating;
+import org.campaign.contracts.evaluation.SubjectType;
+import org.campaign.reporting.projection.Contribution;
+import org.campaign.reporting.projection.CounterFamily;
 import org.campaign.reporting.projection.CounterKey;
-import org.campaign.reporting.projection.EnvelopeReader;
 import org.campaign.reporting.projection.EventProjection;
-import org.campaign.reporting.projection.FactStore;
-import org.campaign.reporting.projection.GuardedCounters;
-import org.campaign.reporting.projection.SourcePosition;
+import org.campaign.reporting.projection.ProjectionContext;
 import org.campaign.reporting.projection.UnprojectableEventException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.campaign.reporting.projection.Values;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
+import static org.campaign.reporting.review.ReviewStatistics.*;
+
 /**
- * Projects {@code ReviewRecorded} into the number of leadership reviews (领导点评) recorded, in total and per rating,
- * for the whole district and per campaign.
+ * Leadership reviews (领导点评) and the rectification each may require, which travel as events of the review:
+ * required → committed (整改表态) → completed → accepted, or reopened and committed to again.
  * <p>
- * Exact under redelivery and duplicates by the same scheme as the pledge statistics (see
- * {@code PledgeProjection}): the review's fact is read first and an event at or below its {@code lastSequence}
- * is skipped; the counters are incremented under the record's Kafka offset guard ({@link GuardedCounters}); the
- * fact is written last, so a crash in between is repaired by the redelivered record without counting twice. A
- * second {@code ReviewRecorded} for a review already recorded (a different event) goes to the dead-letter topic.
+ * Counted per campaign and district-wide, in total, per rating, per round and per organisation; the organisations
+ * reviewed as subjects are kept as a set per round (coverage). Open rectifications are also counted by the day
+ * they are due ({@code rectificationDue}), so that "overdue" — open and due before today — is a sum over past days
+ * read at query time, with no job that has to run at midnight.
+ * <p>
+ * The payloads are read field by field from the JSON, so that a field added by the evaluation service never stops
+ * the projection; a missing review id or an unknown rating is unprojectable.
  */
 @Component
 public class ReviewProjection implements EventProjection {
 
-    static final String REVIEW_RECORDED = ReviewRecorded.class.getSimpleName();
-
-    private static final Logger log = LoggerFactory.getLogger(ReviewProjection.class);
-
-    private final EnvelopeReader reader;
-    private final FactStore facts;
-    private final GuardedCounters counters;
-
-    public ReviewProjection(EnvelopeReader reader, FactStore facts, GuardedCounters counters) {
-        this.reader = reader;
-        this.facts = facts;
-        this.counters = counters;
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void createIndexes() {
-        counters.ensureIndexes(ReviewStatistics.COLLECTION);
-    }
+    static final String REVIEW_RECORDED = "ReviewRecorded";
+    private static final Set<String> OPEN = Set.of("REQUIRED", "COMMITTED", "REOPENED");
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of(REVIEW_RECORDED);
+        return Set.of(REVIEW_RECORDED, "RectificationCommitted", "RectificationCompleted", "RectificationAccepted",
+                "RectificationReopened");
     }
 
     @Override
-    public void project(EventEnvelope event, SourcePosition position) {
-        ReviewFact existing = facts.find(ReviewStatistics.FACTS, event.aggregateId(), ReviewFact.class);
-        if (existing != null && existing.lastSequence() >= event.sequence()) {
-            log.debug("Skipping {} {} of review {} at sequence {}: already applied up to {}", event.type(),
-                    event.eventId(), event.aggregateId(), event.sequence(), existing.lastSequence());
-            return;
-        }
-        ReviewRecorded recorded = reader.payload(event, ReviewRecorded.class);
-        if (!event.aggregateId().equals(recorded.reviewId())) {
-            throw new UnprojectableEventException("ReviewRecorded " + event.eventId() + " names review "
-                    + recorded.reviewId() + " but belongs to aggregate " + event.aggregateId());
-        }
-        if (existing != null) {
-            throw new UnprojectableEventException("ReviewRecorded " + event.eventId() + ": review "
-                    + recorded.reviewId() + " was already recorded by event " + existing.lastEventId());
-        }
-        ReviewFact fact = new ReviewFact(recorded.reviewId(), recorded.campaignId(), recorded.round(),
-                recorded.subjectType() == null ? null : recorded.subjectType().name(), recorded.subjectId(),
-                recorded.organisationId(), recorded.rating() == null ? null : recorded.rating().name(),
-                event.occurredAt(), event.sequence(), event.eventId());
-        counters.increment(ReviewStatistics.COLLECTION, position, countersOf(fact),
-                Map.of(ReviewStatistics.RECORDED, 1L));
-        facts.save(ReviewStatistics.FACTS, fact.reviewId(), event.sequence(), fact);
+    public String factKind() {
+        return FACT_KIND;
     }
 
-    static List<CounterKey> countersOf(ReviewFact fact) {
-        List<CounterKey> keys = new ArrayList<>();
-        for (String scope : CounterKey.scopesOf(fact.campaignId())) {
-            keys.add(new CounterKey(scope, CounterKey.TOTAL, CounterKey.ALL));
-            keys.add(new CounterKey(scope, ReviewStatistics.RATING,
-                    fact.rating() == null ? CounterKey.UNKNOWN : fact.rating()));
+    @Override
+    public void project(EventEnvelope event, ProjectionContext context) {
+        Document before = context.fact();
+        String reviewId = Values.required(event, "reviewId");
+        if (!event.aggregateId().equals(reviewId)) {
+            throw new UnprojectableEventException(event.type() + " " + event.eventId() + " names review "
+                    + reviewId + " but belongs to aggregate " + event.aggregateId());
         }
-        return keys;
+        Document after;
+        if (REVIEW_RECORDED.equals(event.type())) {
+            String rating = Values.constant(event, "rating", Rating.class);
+            String subjectType = Values.constant(event, "subjectType", SubjectType.class);
+            LocalDate deadline = Values.date(event, "rectificationDeadline");
+            if (before != null) {
+                throw new UnprojectableEventException("ReviewRecorded " + event.eventId() + ": review " + reviewId
+                        + " was already recorded by event " + before.getString("lastEventId"));
+            }
+            boolean required = Values.text(event.payload(), "rectificationRequired") != null;
+            after = new Document("reviewId", reviewId)
+                    .append("campaignId", Values.text(event.payload(), "campaignId"))
+                    .append("round", Values.text(event.payload(), "round"))
+                    .append("subjectType", subjectType)
+                    .append("subjectId", Values.text(event.payload(), "subjectId"))
+                    .append("organisationId", Values.text(event.payload(), "organisationId"))
+                    .append("reviewerId", Values.text(event.payload(), "reviewerId"))
+                    .append("rating", rating)
+                    .append("rectification", required ? "REQUIRED" : "NOT_REQUIRED")
+                    .append("rectificationDeadline", deadline == null ? null : deadline.toString())
+                    .append("recordedAt", event.occurredAt() == null ? null : event.occurredAt().toString());
+            if (SubjectType.ORGANISATION.name().equals(subjectType)) {
+                for (String scope : CounterKey.scopesOf(after.getString("campaignId"))) {
+                    String organisation = after.getString("organisationId");
+                    context.addToSet(scope, REVIEWED_SET, orUnknown(after.getString("round")), organisation);
+                    context.addToSet(scope, REVIEWED_SET, ANY_ROUND, organisation);
+                }
+            }
+        } else {
+            if (before == null) {
+                throw new UnprojectableEventException(event.type() + " " + event.eventId() + " for unknown review "
+                        + reviewId + ": no ReviewRecorded was projected for it");
+            }
+            after = new Document(before);
+            switch (event.type()) {
+                case "RectificationCommitted" -> after.append("rectification", "COMMITTED").append("committed", true);
+                case "RectificationCompleted" -> after.append("rectification", "COMPLETED");
+                case "RectificationAccepted" -> after.append("rectification", "ACCEPTED");
+                default -> after.append("rectification", "REOPENED").append("reopened", true);
+            }
+        }
+        Contribution.applyDifference(contribution(before), contribution(after), context);
+        context.saveFact(after);
+    }
+
+    static Contribution contribution(Document fact) {
+        Contribution contribution = new Contribution();
+        if (fact == null) {
+            return contribution;
+        }
+        String rectification = fact.getString("rectification");
+        boolean required = !"NOT_REQUIRED".equals(rectification);
+        boolean open = OPEN.contains(rectification);
+        String rating = fact.getString("rating");
+        List<CounterKey> keys = new ArrayList<>();
+        List<String> scopes = CounterKey.scopesOf(fact.getString("campaignId"));
+        for (String scope : scopes) {
+            keys.add(new CounterKey(scope, CounterKey.TOTAL, CounterKey.ALL));
+            keys.add(new CounterKey(scope, ROUND, fact.getString("round")));
+            contribution.add(new CounterKey(scope, RATING, rating), RECORDED, 1);
+            contribution.add(new CounterKey(scope, CounterFamily.ORGANISATION_DIMENSION,
+                    fact.getString("organisationId")), REVIEWS, 1);
+            String deadline = fact.getString("rectificationDeadline");
+            if (open && deadline != null) {
+                contribution.add(new CounterKey(scope, CounterFamily.RECTIFICATION_DUE, deadline), RECTIFICATION_OPEN, 1);
+            }
+        }
+        contribution.add(keys, RECORDED, 1)
+                .add(keys, RATING_PREFIX + (rating == null ? CounterKey.UNKNOWN : rating), 1)
+                .add(keys, RECTIFICATION_REQUIRED, required ? 1 : 0)
+                .add(keys, RECTIFICATION_COMMITTED, Values.flag(fact, "committed") ? 1 : 0)
+                .add(keys, RECTIFICATION_COMPLETED, "COMPLETED".equals(rectification) || "ACCEPTED".equals(rectification) ? 1 : 0)
+                .add(keys, RECTIFICATION_ACCEPTED, "ACCEPTED".equals(rectification) ? 1 : 0)
+                .add(keys, RECTIFICATION_REOPENED, Values.flag(fact, "reopened") ? 1 : 0)
+                .add(keys, RECTIFICATION_OPEN, open ? 1 : 0);
+        return contribution;
+    }
+
+    private static String orUnknown(String value) {
+        return value == null ? CounterKey.UNKNOWN : value;
     }
 }
