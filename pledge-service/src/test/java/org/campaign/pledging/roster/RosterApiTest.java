@@ -122,5 +122,23 @@ class RosterApiTest {
                 "{\"reason\":\"again\"}").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         JsonNode list = api.get(agency, "/api/organisations?under=" + district.township()).getBody();
         assertThat(list.get("total").asLong()).isEqualTo(4);
+
+        try (TopicReader reader = TopicReader.of(topic)) {
+            eventually(Duration.ofSeconds(30), () -> {
+                assertThat(reader.envelopes()).filteredOn(e -> e.aggregateId().equals(district.village()))
+                        .extracting(e -> e.type()).containsExactly("OrganisationRegistered", "OrganisationMoved");
+                assertThat(reader.envelopes()).filteredOn(e -> e.aggregateId().equals("sub-" + district.village()))
+                        .extracting(e -> e.type()).containsExactly("OrganisationRegistered",
+                                "OrganisationDeregistered");
+                assertThat(reader.envelopes()).filteredOn(e -> e.aggregateId().equals(district.otherVillage()))
+                        .extracting(e -> e.type()).containsExactly("OrganisationRegistered",
+                                "OrganisationRenamed");
+                assertThat(reader.envelopes()).filteredOn(e -> e.aggregateId().equals("n-" + district.village()))
+                        .extracting(e -> e.type()).containsExactly("MemberEnrolled", "MemberTransferred",
+                                "MemberLeft");
+                assertThat(reader.envelopes()).filteredOn(e -> e.aggregateId().equals(district.campaign()))
+                        .extracting(e -> e.type()).containsExactly("CampaignDefined");
+            });
+        }
     }
 }
