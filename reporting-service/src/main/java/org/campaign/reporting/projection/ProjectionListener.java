@@ -21,8 +21,9 @@ import java.util.Set;
 /**
  * The live projection: consumes the pledge and evaluation topics in batches and applies each batch to the
  * active generation of the read models (looked up before every batch, so a rebuild's switch-over takes effect at
- * the next batch). Each batch is first added to the event log, then projected; unprojectable records are published
- * to the dead-letter topic once the batch was written. The container commits the batch's offsets only after this
+ * the next batch). Each batch is projected, then added to the event log (both idempotent, so a batch retried after
+ * a failure changes nothing twice); unprojectable records are published to the dead-letter topic once the batch
+ * was written. The container commits the batch's offsets only after this
  * method returned; failures are retried by the error handler of {@link KafkaProjectionConfiguration}.
  */
 @Component

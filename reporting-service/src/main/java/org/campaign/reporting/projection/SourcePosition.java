@@ -9,6 +9,11 @@ public record SourcePosition(String topic, int partition, long offset) {
         return new SourcePosition(record.topic(), record.partition(), record.offset());
     }
 
+    /** The topic-partition as a MongoDB field name, e.g. {@code campaign:pledge-events@0}. */
+    public String source() {
+        return topic.replace('.', ':') + '@' + partition;
+    }
+
     @Override
     public String toString() {
         return topic + "-" + partition + "@" + offset;

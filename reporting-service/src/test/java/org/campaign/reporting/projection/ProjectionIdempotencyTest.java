@@ -118,6 +118,7 @@ class ProjectionIdempotencyTest {
         apply(fulfilled, 1);
         // ... but the fact write is lost, as if the process died between the two writes.
         facts().replaceOne(eq("_id", pledgeId), factBefore);
+        generations.forget(generation);
         assertThat(fact(pledgeId).getString("status")).isEqualTo("MADE");
         assertThat(summary().fulfilled()).isEqualTo(1);
 
@@ -147,6 +148,7 @@ class ProjectionIdempotencyTest {
         ReadModelStore crashing = new CrashingStore(generations.store(generation));
         assertThatThrownBy(() -> apply(crashing, made1, 0, made2, 1, approved1, 2, lapsed1, 3))
                 .hasMessageContaining("crash");
+        generations.forget(generation);
         assertThat(summary().made()).isBetween(0L, 2L);
 
         // Kafka redelivers from offset 0, in batches of other sizes than the first attempt's.

@@ -1,0 +1,29 @@
+package org.campaign.reporting.live;
+
+import jakarta.validation.constraints.Pattern;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** The live figures as server-sent events. */
+@RestController
+@RequestMapping("/api/reports")
+public class StreamController {
+
+    private final ReportStream stream;
+
+    public StreamController(ReportStream stream) {
+        this.stream = stream;
+    }
+
+    /** Events named {@code summary} whose data is the pledge summary JSON, pushed as the figures change. */
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public SseEmitter stream(@RequestParam(required = false)
+                             @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}", message = "must be a campaign id")
+                             String campaignId) {
+        return stream.subscribe(campaignId);
+    }
+}

@@ -1,0 +1,241 @@
+package org.campaign.reporting.projection;
+
+import org.bson.Document;
+import org.campaign.contracts.EventEnvelope;
+import org.campaign.reporting.store.BatchChanges;
+import org.campaign.reporting.store.MongoReadModelStore;
+import org.campaign.reporting.store.ReadModelStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Applies a batch of records — one Kafka poll — to a {@link ReadModelStore}, with as few round trips as the
+ * figures allow: the facts of every aggregate in the batch are read in one query per kind, the events are applied
+ * in order in memory, and the changed counters, sets and facts are written in one bulk write per collection.
+ * <p>
+ * For each event, in record order: the fact of its aggregate is taken from the batch's working set; an event at or
+ * below the fact's {@code lastSequence} was applied before (a duplicate published by the write side, or a record
+ * redelivered after its batch was written) and is skipped; otherwise its projection runs against a private
+ * staging context, whose changes join the batch only when the projection returns normally. An event that can
+ * never be applied ({@link UnprojectableEventException}: malformed JSON, an unreadable payload, a fulfilment of an
+ * unknown pledge…) changes nothing and is handed to the caller's {@link Rejections} once the batch is written;
+ * events of types no projection handles are ignored.
+ */
+@Component
+public class BatchProjector {
+
+    /** One record to apply: where it was read, and its value (an event envelope as JSON). */
+    public record Input(SourcePosition position, String key, String value, Object source) {
+    }
+
+    /** Receives the records that can never be applied, after the batch was written. */
+    @FunctionalInterface
+    public interface Rejections {
+        void reject(Input input, UnprojectableEventException reason);
+    }
+
+    /** An event read from a record, with where it was read. */
+    public record Applied(EventEnvelope event, SourcePosition position) {
+    }
+
+    /**
+     * What a batch did.
+     *
+     * @param readable        every record that was a readable envelope (for the event log), in order
+     * @param lastEventTimes  per source topic-partition ({@code topic-partition}), the newest {@code occurredAt}
+     *                        among the batch's events
+     */
+    public record Outcome(List<Applied> readable, int applied, int skipped, int ignored, int rejected,
+                          Map<String, Instant> lastEventTimes) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(BatchProjector.class);
+
+    private final EnvelopeReader reader;
+    private final Map<String, EventProjection> projections = new HashMap<>();
+    private final ZoneId zone;
+
+    public BatchProjector(EnvelopeReader reader, List<EventProjection> projections,
+                          @Value("${campaign.reporting.zone:Asia/Shanghai}") ZoneId zone) {
+        this.reader = reader;
+        this.zone = zone;
+        for (EventProjection projection : projections) {
+            for (String type : projection.eventTypes()) {
+                EventProjection previous = this.projections.put(type, projection);
+                if (previous != null) {
+                    throw new IllegalStateException("Event type " + type + " is projected by both "
+                            + previous.getClass().getName() + " and " + projection.getClass().getName());
+                }
+            }
+        }
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** Whether some projection handles events of {@code type}. */
+    public boolean handles(String type) {
+        return projections.containsKey(type);
+    }
+
+    /** Reads the records and applies them. */
+    public Outcome apply(List<Input> inputs, ReadModelStore store, Rejections rejections) {
+        List<Applied> readable = new ArrayList<>(inputs.size());
+        List<Input> readableInputs = new ArrayList<>(inputs.size());
+        List<Map.Entry<Input, UnprojectableEventException>> rejected = new ArrayList<>();
+        for (Input input : inputs) {
+            try {
+                readable.add(new Applied(reader.read(input.value()), input.position()));
+                readableInputs.add(input);
+            } catch (UnprojectableEventException e) {
+                rejected.add(Map.entry(input, e));
+            }
+        }
+        Outcome outcome = applyEvents(readable, readableInputs, store, rejected);
+        for (Map.Entry<Input, UnprojectableEventException> rejection : rejected) {
+            rejections.reject(rejection.getKey(), rejection.getValue());
+        }
+        return outcome;
+    }
+
+    /** Applies events already read (e.g. from the event log); unprojectable ones are logged and left out. */
+    public Outcome applyEvents(List<Applied> events, ReadModelStore store) {
+        List<Map.Entry<Input, UnprojectableEventException>> rejected = new ArrayList<>();
+        Outcome outcome = applyEvents(events, null, store, rejected);
+        rejected.forEach(r -> log.debug("Left out {}: {}", r.getKey().position(), r.getValue().getMessage()));
+        return outcome;
+    }
+
+    private Outcome applyEvents(List<Applied> events, List<Input> inputs, ReadModelStore store,
+                                List<Map.Entry<Input, UnprojectableEventException>> rejected) {
+        Map<String, Set<String>> wanted = new LinkedHashMap<>();
+        for (Applied applied : events) {
+            EventProjection projection = projections.get(applied.event().type());
+            if (projection != null) {
+                wanted.computeIfAbsent(projection.factKind(), k -> new LinkedHashSet<>())
+                        .add(applied.event().aggregateId());
+            }
+        }
+        Map<String, Map<String, Document>> working = new HashMap<>();
+        wanted.forEach((kind, ids) -> working.put(kind, new HashMap<>(store.loadFacts(kind, ids))));
+
+        BatchChanges changes = new BatchChanges();
+        Map<String, Instant> lastEventTimes = new LinkedHashMap<>();
+        int applied = 0;
+        int skipped = 0;
+        int ignored = 0;
+        int failed = rejected.size();
+        for (int i = 0; i < events.size(); i++) {
+            EventEnvelope event = events.get(i).event();
+            SourcePosition position = events.get(i).position();
+            if (event.occurredAt() != null) {
+                lastEventTimes.merge(position.topic() + "-" + position.partition(), event.occurredAt(),
+                        (a, b) -> a.isAfter(b) ? a : b);
+            }
+            EventProjection projection = projections.get(event.type());
+            if (projection == null) {
+                log.debug("Ignoring {} {} at {}: no projection for this type", event.type(), event.eventId(), position);
+                ignored++;
+                continue;
+            }
+            Map<String, Document> facts = working.get(projection.factKind());
+            Document fact = facts.get(event.aggregateId());
+            if (fact != null && sequenceOf(fact) >= event.sequence()) {
+                log.debug("Skipping {} {} of {} at sequence {}: already applied up to {}", event.type(),
+                        event.eventId(), event.aggregateId(), event.sequence(), sequenceOf(fact));
+                skipped++;
+                continue;
+            }
+            Staging staging = new Staging(position, fact);
+            try {
+                projection.project(event, staging);
+            } catch (UnprojectableEventException e) {
+                Input input = inputs == null ? new Input(position, event.aggregateId(), null, null) : inputs.get(i);
+                rejected.add(Map.entry(input, e));
+                failed++;
+                continue;
+            }
+            Document saved = staging.saved != null ? staging.saved : fact != null ? new Document(fact) : new Document();
+            saved.put(MongoReadModelStore.LAST_SEQUENCE, event.sequence());
+            saved.put("lastEventId", event.eventId());
+            facts.put(event.aggregateId(), saved);
+            changes.saveFact(projection.factKind(), event.aggregateId(), saved);
+            staging.counters.forEach(changes::count);
+            staging.sets.forEach(changes::addToSet);
+            applied++;
+        }
+        if (!changes.isEmpty()) {
+            store.write(changes);
+        }
+        return new Outcome(events, applied, skipped, ignored, failed, lastEventTimes);
+    }
+
+    private static long sequenceOf(Document fact) {
+        Object sequence = fact.get(MongoReadModelStore.LAST_SEQUENCE);
+        return sequence instanceof Number number ? number.longValue() : -1;
+    }
+
+    /** The changes of one event, kept apart until its projection returned normally. */
+    private final class Staging implements ProjectionContext {
+
+        private final SourcePosition position;
+        private final String source;
+        private final Document fact;
+        private Document saved;
+        private final List<BatchChanges.CounterDelta> counters = new ArrayList<>();
+        private final List<BatchChanges.SetAddition> sets = new ArrayList<>();
+
+        Staging(SourcePosition position, Document fact) {
+            this.position = position;
+            this.source = position.source();
+            this.fact = fact;
+        }
+
+        @Override
+        public SourcePosition position() {
+            return position;
+        }
+
+        @Override
+        public ZoneId zone() {
+            return zone;
+        }
+
+        @Override
+        public Document fact() {
+            return fact == null ? null : new Document(fact);
+        }
+
+        @Override
+        public void saveFact(Document fact) {
+            this.saved = new Document(fact);
+        }
+
+        @Override
+        public void count(CounterKey key, String field, long delta) {
+            if (delta != 0) {
+                counters.add(new BatchChanges.CounterDelta(key, position, source, field, delta));
+            }
+        }
+
+        @Override
+        public void addToSet(String scope, String kind, String key, String member) {
+            if (member != null && !member.isBlank()) {
+                sets.add(new BatchChanges.SetAddition(scope, kind, key == null ? CounterKey.UNKNOWN : key, member));
+            }
+        }
+    }
+}

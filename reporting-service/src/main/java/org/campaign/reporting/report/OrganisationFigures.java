@@ -1,0 +1,142 @@
+package org.campaign.reporting.report;
+
+import org.campaign.reporting.evaluation.EvaluationStatistics;
+import org.campaign.reporting.pledge.PledgeStatistics;
+import org.campaign.reporting.projection.CounterFamily;
+import org.campaign.reporting.projection.CounterKey;
+import org.campaign.reporting.review.ReviewStatistics;
+import org.campaign.reporting.roster.RosterStatistics;
+import org.campaign.reporting.store.ReadModelStore;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The per-organisation figures of one scope, loaded once per request, and their sums over any set of
+ * organisations (a subtree, a township, a sector). The cost grows with the number of organisations, never with
+ * the number of pledges.
+ */
+final class OrganisationFigures {
+
+    /** Everything the reports say about a node or a group of organisations. */
+    record NodeFigures(long organisations, Figures.PledgeFigures pledges, MemberCoverage members,
+                       Coverage pledgingOrganisations, Coverage reviewed, Coverage evaluated, long reviews,
+                       Satisfaction satisfaction, Grades assessments) {
+    }
+
+    /** Members on the roster now and those who made a pledge. */
+    record MemberCoverage(long enrolled, long withPledge, BigDecimal share) {
+    }
+
+    /** Active organisations and those covered (that pledged, were reviewed, were evaluated). */
+    record Coverage(long organisations, long covered, BigDecimal share) {
+    }
+
+    /** Closed mass evaluations: answers and the satisfaction rate ((satisfied + basically) / respondents). */
+    record Satisfaction(long evaluationsClosed, long respondents, long satisfied, long basicallySatisfied,
+                        long dissatisfied, BigDecimal satisfactionRate) {
+    }
+
+    /** Organisation assessments by grade and the average total. */
+    record Grades(long scored, long advanced, long middle, long lagging, BigDecimal averageTotal) {
+    }
+
+    final OrganisationTree tree;
+    private final Map<String, Map<String, Long>> byOrganisation;
+    private final Map<String, Map<String, Long>> roster;
+    private final Map<String, Long> pledgers = new HashMap<>();
+    private final Map<String, Map<String, Long>> pledgersByCategory = new HashMap<>();
+    private final Set<String> pledging;
+    private final Set<String> reviewed;
+    private final Set<String> evaluated;
+
+    OrganisationFigures(ReadModelStore store, OrganisationTree tree, String campaignId, String round) {
+        String scope = CounterKey.scopeFor(campaignId);
+        this.tree = tree;
+        this.byOrganisation = store.counters(CounterFamily.ORGANISATION, scope, CounterFamily.ORGANISATION_DIMENSION);
+        this.roster = CounterKey.ALL.equals(scope) ? byOrganisation
+                : store.counters(CounterFamily.ORGANISATION, CounterKey.ALL, CounterFamily.ORGANISATION_DIMENSION);
+        store.setSizes(scope, PledgeStatistics.PLEDGERS_SET).forEach((key, size) -> {
+            int slash = key.lastIndexOf('/');
+            String organisation = slash < 0 ? key : key.substring(0, slash);
+            String category = slash < 0 ? CounterKey.UNKNOWN : key.substring(slash + 1);
+            pledgers.merge(organisation, size, Long::sum);
+            pledgersByCategory.computeIfAbsent(organisation, o -> new HashMap<>()).merge(category, size, Long::sum);
+        });
+        this.pledging = new HashSet<>(store.setMembers(scope, PledgeStatistics.PLEDGING_ORGANISATIONS_SET, CounterKey.ALL));
+        this.reviewed = new HashSet<>(store.setMembers(scope, ReviewStatistics.REVIEWED_SET,
+                round == null || round.isBlank() ? ReviewStatistics.ANY_ROUND : round));
+        this.evaluated = new HashSet<>(store.setMembers(scope, EvaluationStatistics.EVALUATED_SET, CounterKey.ALL));
+    }
+
+    /** Members who made a pledge, per category, summed over {@code organisations}. */
+    Map<String, Long> pledgersByCategory(Collection<String> organisations) {
+        Map<String, Long> sum = new HashMap<>();
+        organisations.forEach(o -> Figures.addInto(sum, pledgersByCategory.get(o)));
+        return sum;
+    }
+
+    /** Members on the roster, per organisation field ({@code members}, {@code members_<CATEGORY>}). */
+    Map<String, Long> roster(Collection<String> organisations) {
+        Map<String, Long> sum = new HashMap<>();
+        organisations.forEach(o -> Figures.addInto(sum, roster.get(o)));
+        return sum;
+    }
+
+    /** Every organisation that has a figure or is in the tree. */
+    Set<String> organisationIds() {
+        Set<String> ids = new HashSet<>(byOrganisation.keySet());
+        tree.nodes().forEach(node -> ids.add(node.id()));
+        return ids;
+    }
+
+    NodeFigures sum(Collection<String> organisations) {
+        Map<String, Long> fields = new HashMap<>();
+        long active = 0;
+        long activePledging = 0;
+        long activeReviewed = 0;
+        long activeEvaluated = 0;
+        long withPledge = 0;
+        for (String organisation : organisations) {
+            Figures.addInto(fields, byOrganisation.get(organisation));
+            withPledge += pledgers.getOrDefault(organisation, 0L);
+            OrganisationTree.Node node = tree.node(organisation);
+            if (node != null && node.active()) {
+                active++;
+                activePledging += pledging.contains(organisation) ? 1 : 0;
+                activeReviewed += reviewed.contains(organisation) ? 1 : 0;
+                activeEvaluated += evaluated.contains(organisation) ? 1 : 0;
+            }
+        }
+        long enrolled = Figures.count(roster(organisations), RosterStatistics.MEMBERS);
+        long respondents = Figures.count(fields, EvaluationStatistics.RESPONDENTS);
+        long satisfied = Figures.count(fields, EvaluationStatistics.SATISFIED);
+        long basically = Figures.count(fields, EvaluationStatistics.BASICALLY_SATISFIED);
+        long scored = Figures.count(fields, EvaluationStatistics.SCORED);
+        return new NodeFigures(active, Figures.PledgeFigures.of(fields),
+                new MemberCoverage(enrolled, withPledge, Figures.rate(withPledge, enrolled)),
+                new Coverage(active, activePledging, Figures.rate(activePledging, active)),
+                new Coverage(active, activeReviewed, Figures.rate(activeReviewed, active)),
+                new Coverage(active, activeEvaluated, Figures.rate(activeEvaluated, active)),
+                Figures.count(fields, ReviewStatistics.REVIEWS),
+                new Satisfaction(Figures.count(fields, EvaluationStatistics.CLOSED), respondents, satisfied, basically,
+                        Figures.count(fields, EvaluationStatistics.DISSATISFIED),
+                        Figures.rate(satisfied + basically, respondents)),
+                new Grades(scored, Figures.count(fields, EvaluationStatistics.GRADE_PREFIX + "ADVANCED"),
+                        Figures.count(fields, EvaluationStatistics.GRADE_PREFIX + "MIDDLE"),
+                        Figures.count(fields, EvaluationStatistics.GRADE_PREFIX + "LAGGING"),
+                        average(Figures.count(fields, EvaluationStatistics.SCORE_TENTHS), scored)));
+    }
+
+    static BigDecimal average(long tenths, long count) {
+        if (count == 0) {
+            return null;
+        }
+        return BigDecimal.valueOf(tenths).divide(BigDecimal.valueOf(count * 10), 1, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,488 @@
+package org.campaign.reporting.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.bson.Document;
+import org.campaign.contracts.evaluation.Rating;
+import org.campaign.contracts.pledge.MemberCategory;
+import org.campaign.contracts.pledge.Sector;
+import org.campaign.reporting.evaluation.EvaluationStatistics;
+import org.campaign.reporting.pledge.PledgeStatistics;
+import org.campaign.reporting.projection.CounterFamily;
+import org.campaign.reporting.projection.CounterKey;
+import org.campaign.reporting.review.ReviewStatistics;
+import org.campaign.reporting.roster.RosterStatistics;
+import org.campaign.reporting.store.ReadModelStore;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import static org.campaign.reporting.report.Figures.count;
+import static org.campaign.reporting.report.Figures.rate;
+
+/** The reports beyond the pledge summary: organisation nodes, coverage, reviews, evaluations, assessments… */
+@Service
+public class Reports {
+
+    private final OrganisationTrees trees;
+
+    public Reports(OrganisationTrees trees) {
+        this.trees = trees;
+    }
+
+    // ------------------------------------------------------------------ organisation nodes
+
+    /** A node of the organisation tree with its own figures (its whole subtree) and its children's. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record NodeReport(String organisationId, String name, String kind, String sector, String townshipId,
+                             String parentId, boolean active, List<String> path, String campaignId, String asOf,
+                             OrganisationFigures.NodeFigures figures, List<ChildRow> children) {
+    }
+
+    public record ChildRow(String organisationId, String name, String sector, OrganisationFigures.NodeFigures figures) {
+    }
+
+    public record Roots(List<ChildRow> organisations) {
+    }
+
+    /** The figures of {@code organisationId} and its subtree, or {@code null} when the organisation is unknown. */
+    public NodeReport organisation(ReadModelStore store, String organisationId, String campaignId, String round,
+                                   String asOf) {
+        OrganisationTree tree = trees.of(store);
+        OrganisationTree.Node node = tree.node(organisationId);
+        if (node == null) {
+            return null;
+        }
+        OrganisationFigures figures = new OrganisationFigures(store, tree, campaignId, round);
+        List<ChildRow> children = new ArrayList<>();
+        for (String child : node.children().stream().sorted().toList()) {
+            OrganisationTree.Node childNode = tree.node(child);
+            children.add(new ChildRow(child, childNode.name(), childNode.sector(), figures.sum(tree.subtree(child))));
+        }
+        return new NodeReport(node.id(), node.name(), node.kind(), node.sector(), node.townshipId(), node.parentId(),
+                node.active(), tree.path(organisationId), blankToNull(campaignId), asOf,
+                figures.sum(tree.subtree(organisationId)), children);
+    }
+
+    /** The top-level organisations with their subtrees' figures. */
+    public Roots roots(ReadModelStore store, String campaignId) {
+        OrganisationTree tree = trees.of(store);
+        OrganisationFigures figures = new OrganisationFigures(store, tree, campaignId, null);
+        List<ChildRow> rows = new ArrayList<>();
+        for (OrganisationTree.Node root : tree.roots()) {
+            rows.add(new ChildRow(root.id(), root.name(), root.sector(), figures.sum(tree.subtree(root.id()))));
+        }
+        return new Roots(rows);
+    }
+
+    // ------------------------------------------------------------------ coverage
+
+    /** Coverage of members and organisations, district-wide and per township (by the roster tree). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CoverageReport(String campaignId, String round, String asOf,
+                                 OrganisationFigures.MemberCoverage members, List<CategoryCoverage> membersByCategory,
+                                 OrganisationFigures.Coverage organisationsPledging,
+                                 OrganisationFigures.Coverage organisationsReviewed,
+                                 OrganisationFigures.Coverage organisationsEvaluated, List<TownshipCoverage> byTownship) {
+    }
+
+    public record CategoryCoverage(String key, long enrolled, long withPledge, BigDecimal share) {
+    }
+
+    public record TownshipCoverage(String key, String name, OrganisationFigures.MemberCoverage members,
+                                   OrganisationFigures.Coverage organisationsPledging,
+                                   OrganisationFigures.Coverage organisationsReviewed,
+                                   OrganisationFigures.Coverage organisationsEvaluated) {
+    }
+
+    public CoverageReport coverage(ReadModelStore store, String campaignId, String round, String asOf) {
+        OrganisationTree tree = trees.of(store);
+        OrganisationFigures figures = new OrganisationFigures(store, tree, campaignId, round);
+        Set<String> all = figures.organisationIds();
+        OrganisationFigures.NodeFigures district = figures.sum(all);
+        Map<String, Long> roster = figures.roster(all);
+        Map<String, Long> pledgers = figures.pledgersByCategory(all);
+        List<CategoryCoverage> byCategory = new ArrayList<>();
+        for (String category : PledgeSummaryReport.names(MemberCategory.values())) {
+            long enrolled = count(roster, RosterStatistics.MEMBERS_PREFIX + category);
+            long withPledge = pledgers.getOrDefault(category, 0L);
+            byCategory.add(new CategoryCoverage(category, enrolled, withPledge, rate(withPledge, enrolled)));
+        }
+        List<TownshipCoverage> byTownship = new ArrayList<>();
+        groupBy(tree, all, OrganisationTree.Node::townshipId).forEach((township, organisations) -> {
+            OrganisationFigures.NodeFigures sum = figures.sum(organisations);
+            byTownship.add(new TownshipCoverage(township, tree.name(township), sum.members(),
+                    sum.pledgingOrganisations(), sum.reviewed(), sum.evaluated()));
+        });
+        return new CoverageReport(blankToNull(campaignId), blankToNull(round), asOf, district.members(), byCategory,
+                district.pledgingOrganisations(), district.reviewed(), district.evaluated(), byTownship);
+    }
+
+    /** Organisations grouped by a property of their tree node; organisations not in the tree go to UNKNOWN. */
+    private static Map<String, List<String>> groupBy(OrganisationTree tree, Set<String> organisations,
+                                                     Function<OrganisationTree.Node, String> property) {
+        Map<String, List<String>> groups = new TreeMap<>();
+        for (String organisation : organisations) {
+            OrganisationTree.Node node = tree.node(organisation);
+            String key = node == null || property.apply(node) == null ? CounterKey.UNKNOWN : property.apply(node);
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(organisation);
+        }
+        return groups;
+    }
+
+    // ------------------------------------------------------------------ reviews
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ReviewReport(String campaignId, String asOf, long recorded, List<PledgeSummary.RatingCount> byRating,
+                               List<RoundRow> byRound, Rectifications rectifications) {
+    }
+
+    public record RoundRow(String round, long recorded, Map<String, Long> byRating, long rectificationRequired) {
+    }
+
+    /**
+     * Rectifications required by reviews: committed to (整改表态, ever), reported done (completed or accepted),
+     * accepted, reopened (ever), still open, and overdue (open with a deadline before {@code today}).
+     */
+    public record Rectifications(long required, long committed, long completed, long accepted, long reopened,
+                                 long open, long overdue, String overdueOn) {
+    }
+
+    public ReviewReport reviews(ReadModelStore store, String campaignId, LocalDate today, String asOf) {
+        String scope = CounterKey.scopeFor(campaignId);
+        var stats = store.counters(CounterFamily.STATS, scope);
+        Map<String, Long> total = stats.getOrDefault(CounterKey.TOTAL, Map.of()).getOrDefault(CounterKey.ALL, Map.of());
+        List<PledgeSummary.RatingCount> byRating = new ArrayList<>();
+        PledgeSummaryReport.ordered(stats.get(ReviewStatistics.RATING), PledgeSummaryReport.names(Rating.values()), true)
+                .forEach((key, fields) -> byRating.add(new PledgeSummary.RatingCount(key,
+                        count(fields, ReviewStatistics.RECORDED))));
+        List<RoundRow> rounds = new ArrayList<>();
+        new TreeMap<>(stats.getOrDefault(ReviewStatistics.ROUND, Map.of())).forEach((round, fields) -> {
+            if (count(fields, ReviewStatistics.RECORDED) == 0) {
+                return;
+            }
+            Map<String, Long> ratings = new LinkedHashMap<>();
+            for (Rating rating : Rating.values()) {
+                ratings.put(rating.name(), count(fields, ReviewStatistics.RATING_PREFIX + rating.name()));
+            }
+            rounds.add(new RoundRow(round, count(fields, ReviewStatistics.RECORDED), ratings,
+                    count(fields, ReviewStatistics.RECTIFICATION_REQUIRED)));
+        });
+        long overdue = 0;
+        String todayText = today.toString();
+        for (var entry : store.counters(CounterFamily.SERIES, scope, CounterFamily.RECTIFICATION_DUE).entrySet()) {
+            if (entry.getKey().compareTo(todayText) < 0) {
+                overdue += count(entry.getValue(), ReviewStatistics.RECTIFICATION_OPEN);
+            }
+        }
+        return new ReviewReport(blankToNull(campaignId), asOf, count(total, ReviewStatistics.RECORDED), byRating, rounds,
+                new Rectifications(count(total, ReviewStatistics.RECTIFICATION_REQUIRED),
+                        count(total, ReviewStatistics.RECTIFICATION_COMMITTED),
+                        count(total, ReviewStatistics.RECTIFICATION_COMPLETED),
+                        count(total, ReviewStatistics.RECTIFICATION_ACCEPTED),
+                        count(total, ReviewStatistics.RECTIFICATION_REOPENED),
+                        count(total, ReviewStatistics.RECTIFICATION_OPEN), overdue, todayText));
+    }
+
+    // ------------------------------------------------------------------ mass evaluations
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EvaluationReport(String campaignId, String asOf, long opened, long open,
+                                   OrganisationFigures.Satisfaction overall, List<SatisfactionRow> byTownship,
+                                   List<SatisfactionRow> bySector, List<SatisfactionRow> byOrganisation) {
+    }
+
+    public record SatisfactionRow(String key, String name, OrganisationFigures.Satisfaction satisfaction) {
+    }
+
+    public EvaluationReport evaluations(ReadModelStore store, String campaignId, String asOf) {
+        String scope = CounterKey.scopeFor(campaignId);
+        var stats = store.counters(CounterFamily.STATS, scope);
+        Map<String, Long> total = stats.getOrDefault(EvaluationStatistics.MASS_EVALUATION, Map.of())
+                .getOrDefault(CounterKey.ALL, Map.of());
+        OrganisationTree tree = trees.of(store);
+        List<SatisfactionRow> byTownship = new ArrayList<>();
+        new TreeMap<>(stats.getOrDefault(EvaluationStatistics.MASS_EVALUATION_TOWNSHIP, Map.of())).forEach((township, fields) ->
+                byTownship.add(new SatisfactionRow(township, tree.name(township), satisfaction(fields))));
+        OrganisationFigures figures = new OrganisationFigures(store, tree, campaignId, null);
+        Set<String> all = figures.organisationIds();
+        List<SatisfactionRow> bySector = new ArrayList<>();
+        Map<String, List<String>> sectors = groupBy(tree, all, OrganisationTree.Node::sector);
+        for (String sector : PledgeSummaryReport.names(Sector.values())) {
+            bySector.add(new SatisfactionRow(sector, null, figures.sum(sectors.getOrDefault(sector, List.of())).satisfaction()));
+        }
+        if (sectors.containsKey(CounterKey.UNKNOWN)) {
+            bySector.add(new SatisfactionRow(CounterKey.UNKNOWN, null, figures.sum(sectors.get(CounterKey.UNKNOWN)).satisfaction()));
+        }
+        List<SatisfactionRow> byOrganisation = new ArrayList<>();
+        for (String organisation : all.stream().sorted().toList()) {
+            OrganisationFigures.Satisfaction own = figures.sum(List.of(organisation)).satisfaction();
+            if (own.evaluationsClosed() > 0) {
+                byOrganisation.add(new SatisfactionRow(organisation, tree.name(organisation), own));
+            }
+        }
+        byOrganisation.sort(Comparator.comparing((SatisfactionRow row) -> row.satisfaction().satisfactionRate())
+                .thenComparing(SatisfactionRow::key));
+        return new EvaluationReport(blankToNull(campaignId), asOf, count(total, EvaluationStatistics.OPENED),
+                count(total, EvaluationStatistics.OPEN), satisfaction(total), byTownship, bySector, byOrganisation);
+    }
+
+    static OrganisationFigures.Satisfaction satisfaction(Map<String, Long> fields) {
+        long respondents = count(fields, EvaluationStatistics.RESPONDENTS);
+        long satisfied = count(fields, EvaluationStatistics.SATISFIED);
+        long basically = count(fields, EvaluationStatistics.BASICALLY_SATISFIED);
+        return new OrganisationFigures.Satisfaction(count(fields, EvaluationStatistics.CLOSED), respondents, satisfied,
+                basically, count(fields, EvaluationStatistics.DISSATISFIED), rate(satisfied + basically, respondents));
+    }
+
+    // ------------------------------------------------------------------ assessments and the ledger
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AssessmentReport(String campaignId, String asOf, GradeDistribution organisations,
+                                   GradeDistribution members, List<TownshipGrades> byTownship, Ledger ledger) {
+    }
+
+    public record GradeDistribution(long scored, long advanced, long middle, long lagging, BigDecimal averageTotal) {
+    }
+
+    public record TownshipGrades(String key, String name, GradeDistribution grades) {
+    }
+
+    /** The lagging-unit ledger: its progress and every entry. */
+    public record Ledger(long listed, long onLedger, long cleared, long withMeasures, long withLeader, long checkFailed,
+                         BigDecimal clearedShare, Map<String, Long> byStatus, List<LedgerTownship> byTownship,
+                         List<LedgerEntry> units) {
+    }
+
+    public record LedgerTownship(String key, String name, long listed, long onLedger, long cleared) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LedgerEntry(String ledgerId, String organisationId, String name, String townshipId, String campaignId,
+                              Long year, String total, String status, String leaderId, List<String> measures,
+                              String dueOn, long progressReports, String lastProgress, String lastProgressOn,
+                              String findings, String checkedOn) {
+    }
+
+    public AssessmentReport assessments(ReadModelStore store, String campaignId, String asOf) {
+        String scope = CounterKey.scopeFor(campaignId);
+        var stats = store.counters(CounterFamily.STATS, scope);
+        var grades = stats.getOrDefault(EvaluationStatistics.GRADE, Map.of());
+        OrganisationTree tree = trees.of(store);
+        List<TownshipGrades> byTownship = new ArrayList<>();
+        new TreeMap<>(stats.getOrDefault(EvaluationStatistics.GRADE_TOWNSHIP, Map.of())).forEach((township, fields) ->
+                byTownship.add(new TownshipGrades(township, tree.name(township), distribution(fields))));
+        Map<String, Long> ledger = stats.getOrDefault(EvaluationStatistics.LEDGER, Map.of()).getOrDefault(CounterKey.ALL, Map.of());
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        for (String status : List.of("LISTED", "RECTIFYING", "CHECK_FAILED", "CLEARED")) {
+            byStatus.put(status, count(stats.getOrDefault(EvaluationStatistics.LEDGER_STATUS, Map.of()).get(status),
+                    EvaluationStatistics.UNITS));
+        }
+        List<LedgerTownship> ledgerByTownship = new ArrayList<>();
+        new TreeMap<>(stats.getOrDefault(EvaluationStatistics.LEDGER_TOWNSHIP, Map.of())).forEach((township, fields) -> {
+            if (count(fields, EvaluationStatistics.LISTED) > 0) {
+                ledgerByTownship.add(new LedgerTownship(township, tree.name(township),
+                        count(fields, EvaluationStatistics.LISTED), count(fields, EvaluationStatistics.ON_LEDGER),
+                        count(fields, EvaluationStatistics.CLEARED)));
+            }
+        });
+        List<LedgerEntry> units = new ArrayList<>();
+        for (Document entry : store.facts(EvaluationStatistics.LEDGER_KIND)) {
+            if (campaignId != null && !campaignId.isBlank() && !campaignId.equals(entry.getString("campaignId"))) {
+                continue;
+            }
+            String organisation = entry.getString("organisationId");
+            Object year = entry.get("year");
+            units.add(new LedgerEntry(entry.getString("ledgerId"), organisation, tree.name(organisation),
+                    entry.getString("townshipId"), entry.getString("campaignId"),
+                    year instanceof Number n ? n.longValue() : null, entry.getString("total"), entry.getString("status"),
+                    entry.getString("leaderId"), entry.getList("measures", String.class),
+                    entry.getString("dueOn"), entry.get("progressReports") instanceof Number n ? n.longValue() : 0,
+                    entry.getString("lastProgress"), entry.getString("lastProgressOn"), entry.getString("findings"),
+                    entry.getString("checkedOn")));
+        }
+        units.sort(Comparator.comparing((LedgerEntry e) -> "CLEARED".equals(e.status()))
+                .thenComparing(e -> String.valueOf(e.townshipId())).thenComparing(LedgerEntry::ledgerId));
+        long listed = count(ledger, EvaluationStatistics.LISTED);
+        long cleared = count(ledger, EvaluationStatistics.CLEARED);
+        return new AssessmentReport(blankToNull(campaignId), asOf, distribution(grades.get("ORGANISATION")),
+                distribution(grades.get("MEMBER")), byTownship,
+                new Ledger(listed, count(ledger, EvaluationStatistics.ON_LEDGER), cleared,
+                        count(ledger, EvaluationStatistics.WITH_MEASURES), count(ledger, EvaluationStatistics.WITH_LEADER),
+                        count(ledger, EvaluationStatistics.CHECK_FAILED), rate(cleared, listed), byStatus,
+                        ledgerByTownship, units));
+    }
+
+    private static GradeDistribution distribution(Map<String, Long> fields) {
+        long scored = count(fields, EvaluationStatistics.SCORED);
+        return new GradeDistribution(scored, count(fields, EvaluationStatistics.GRADE_PREFIX + "ADVANCED"),
+                count(fields, EvaluationStatistics.GRADE_PREFIX + "MIDDLE"),
+                count(fields, EvaluationStatistics.GRADE_PREFIX + "LAGGING"),
+                OrganisationFigures.average(count(fields, EvaluationStatistics.SCORE_TENTHS), scored));
+    }
+
+    // ------------------------------------------------------------------ time series
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Timeline(String campaignId, String asOf, String period, List<TimelinePoint> points) {
+    }
+
+    /** Events in one week or month, counted on their business date (see {@code PledgeProjection}). */
+    public record TimelinePoint(String period, long made, long sentBack, long approved, long published,
+                                long progressReports, long fulfilled, long lapsed, long withdrawn) {
+    }
+
+    public Timeline timeline(ReadModelStore store, String campaignId, String period, String asOf) {
+        String dimension = "week".equals(period) ? CounterFamily.WEEK : CounterFamily.MONTH;
+        List<TimelinePoint> points = new ArrayList<>();
+        new TreeMap<>(store.counters(CounterFamily.SERIES, CounterKey.scopeFor(campaignId), dimension)).forEach((key, f) ->
+                points.add(new TimelinePoint(key, count(f, PledgeStatistics.MADE), count(f, PledgeStatistics.SENT_BACK),
+                        count(f, PledgeStatistics.APPROVED), count(f, PledgeStatistics.PUBLISHED),
+                        count(f, PledgeStatistics.PROGRESS_REPORTS), count(f, PledgeStatistics.FULFILLED),
+                        count(f, PledgeStatistics.LAPSED), count(f, PledgeStatistics.WITHDRAWN))));
+        return new Timeline(blankToNull(campaignId), asOf, dimension, points);
+    }
+
+    // ------------------------------------------------------------------ rankings
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Ranking(String by, String metric, String campaignId, String parentId, String asOf, List<RankRow> rows) {
+    }
+
+    /** One township, sector or organisation in a ranking; rank 1 is the highest value of the metric. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RankRow(int rank, String key, String name, long made, long fulfilled, long lapsed,
+                          BigDecimal fulfilmentRate, Long respondents, BigDecimal satisfactionRate, Long advanced,
+                          Long lagging) {
+    }
+
+    public static final List<String> RANKING_METRICS = List.of("fulfilmentRate", "made", "fulfilled", "lapsed",
+            "satisfactionRate", "advanced", "lagging");
+
+    /**
+     * Townships (by the township a pledge was made in), sectors, or the children of a node of the tree, ranked by a
+     * metric, highest first (ties by key).
+     */
+    public Ranking ranking(ReadModelStore store, String by, String metric, String campaignId, String parentId, String asOf) {
+        String scope = CounterKey.scopeFor(campaignId);
+        OrganisationTree tree = trees.of(store);
+        List<RankRow> rows = new ArrayList<>();
+        switch (by) {
+            case "township" -> {
+                var stats = store.counters(CounterFamily.STATS, scope);
+                Map<String, Map<String, Long>> merged = new TreeMap<>();
+                stats.getOrDefault(PledgeStatistics.TOWNSHIP, Map.of()).forEach((k, f) ->
+                        Figures.addInto(merged.computeIfAbsent(k, x -> new HashMap<>()), f));
+                stats.getOrDefault(EvaluationStatistics.MASS_EVALUATION_TOWNSHIP, Map.of()).forEach((k, f) ->
+                        Figures.addInto(merged.computeIfAbsent(k, x -> new HashMap<>()), f));
+                stats.getOrDefault(EvaluationStatistics.GRADE_TOWNSHIP, Map.of()).forEach((k, f) ->
+                        Figures.addInto(merged.computeIfAbsent(k, x -> new HashMap<>()), f));
+                merged.forEach((key, fields) -> rows.add(row(key, tree.name(key), fields)));
+            }
+            case "sector" -> {
+                var stats = store.counters(CounterFamily.STATS, scope, PledgeStatistics.SECTOR);
+                OrganisationFigures figures = new OrganisationFigures(store, tree, campaignId, null);
+                Map<String, List<String>> sectors = groupBy(tree, figures.organisationIds(), OrganisationTree.Node::sector);
+                for (String sector : PledgeSummaryReport.names(Sector.values())) {
+                    Map<String, Long> fields = new HashMap<>(stats.getOrDefault(sector, Map.of()));
+                    OrganisationFigures.NodeFigures node = figures.sum(sectors.getOrDefault(sector, List.of()));
+                    rows.add(row(sector, null, fields, node.satisfaction(), node.assessments()));
+                }
+            }
+            default -> {
+                OrganisationFigures figures = new OrganisationFigures(store, tree, campaignId, null);
+                List<String> children = parentId == null
+                        ? tree.roots().stream().map(OrganisationTree.Node::id).toList()
+                        : tree.node(parentId) == null ? List.of() : tree.node(parentId).children();
+                for (String child : children) {
+                    OrganisationFigures.NodeFigures node = figures.sum(tree.subtree(child));
+                    Figures.PledgeFigures p = node.pledges();
+                    rows.add(new RankRow(0, child, tree.name(child), p.made(), p.fulfilled(), p.lapsed(),
+                            p.fulfilmentRate(), node.satisfaction().respondents(),
+                            node.satisfaction().satisfactionRate(), node.assessments().advanced(),
+                            node.assessments().lagging()));
+                }
+            }
+        }
+        Comparator<RankRow> order = Comparator.comparing((RankRow r) -> metricOf(r, metric),
+                Comparator.nullsLast(Comparator.<BigDecimal>reverseOrder())).thenComparing(RankRow::key);
+        rows.sort(order);
+        List<RankRow> ranked = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            RankRow r = rows.get(i);
+            ranked.add(new RankRow(i + 1, r.key(), r.name(), r.made(), r.fulfilled(), r.lapsed(), r.fulfilmentRate(),
+                    r.respondents(), r.satisfactionRate(), r.advanced(), r.lagging()));
+        }
+        return new Ranking(by, metric, blankToNull(campaignId), parentId, asOf, ranked);
+    }
+
+    private static RankRow row(String key, String name, Map<String, Long> fields) {
+        return row(key, name, fields, satisfaction(fields), distributionOf(fields));
+    }
+
+    private static OrganisationFigures.Grades distributionOf(Map<String, Long> fields) {
+        GradeDistribution d = distribution(fields);
+        return new OrganisationFigures.Grades(d.scored(), d.advanced(), d.middle(), d.lagging(), d.averageTotal());
+    }
+
+    private static RankRow row(String key, String name, Map<String, Long> fields,
+                               OrganisationFigures.Satisfaction satisfaction, OrganisationFigures.Grades grades) {
+        Figures.PledgeFigures p = Figures.PledgeFigures.of(fields);
+        return new RankRow(0, key, name, p.made(), p.fulfilled(), p.lapsed(), p.fulfilmentRate(),
+                satisfaction.respondents(), satisfaction.satisfactionRate(), grades.advanced(), grades.lagging());
+    }
+
+    private static BigDecimal metricOf(RankRow row, String metric) {
+        return switch (metric) {
+            case "made" -> BigDecimal.valueOf(row.made());
+            case "fulfilled" -> BigDecimal.valueOf(row.fulfilled());
+            case "lapsed" -> BigDecimal.valueOf(row.lapsed());
+            case "satisfactionRate" -> row.respondents() == null || row.respondents() == 0 ? null : row.satisfactionRate();
+            case "advanced" -> row.advanced() == null ? null : BigDecimal.valueOf(row.advanced());
+            case "lagging" -> row.lagging() == null ? null : BigDecimal.valueOf(row.lagging());
+            default -> row.made() == 0 ? null : row.fulfilmentRate();
+        };
+    }
+
+    // ------------------------------------------------------------------ campaigns
+
+    public record CampaignRow(String campaignId, String name, String startsOn, String endsOn, List<Document> phases,
+                              Figures.PledgeFigures pledges) {
+    }
+
+    public List<CampaignRow> campaigns(ReadModelStore store) {
+        Map<String, Map<String, Long>> figures = store.counters(CounterFamily.STATS, CounterKey.ALL, PledgeStatistics.CAMPAIGN);
+        Map<String, Document> defined = new TreeMap<>();
+        store.facts(RosterStatistics.CAMPAIGN_KIND).forEach(c -> defined.put(c.getString("campaignId"), c));
+        Set<String> ids = new java.util.TreeSet<>(defined.keySet());
+        ids.addAll(figures.keySet());
+        List<CampaignRow> rows = new ArrayList<>();
+        for (String id : ids) {
+            Document campaign = defined.get(id);
+            List<Document> phases = campaign == null ? List.of() : campaign.getList("phases", Document.class, List.of());
+            List<Document> plain = phases.stream().map(p -> {
+                Document copy = new Document(p);
+                copy.remove("_id");
+                return copy;
+            }).toList();
+            rows.add(new CampaignRow(id, campaign == null ? null : campaign.getString("name"),
+                    campaign == null ? null : campaign.getString("startsOn"),
+                    campaign == null ? null : campaign.getString("endsOn"), plain,
+                    Figures.PledgeFigures.of(figures.getOrDefault(id, Map.of()))));
+        }
+        return rows;
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

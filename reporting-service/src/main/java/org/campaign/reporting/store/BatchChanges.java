@@ -1,0 +1,62 @@
+package org.campaign.reporting.store;
+
+import org.bson.Document;
+import org.campaign.reporting.projection.CounterKey;
+import org.campaign.reporting.projection.SourcePosition;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Everything a batch of records changes in a read model, written by {@link ReadModelStore#write}. */
+public final class BatchChanges {
+
+    /**
+     * {@code delta} added to {@code field} of {@code key} by the record at {@code position}; {@code source} names the
+     * record's topic-partition ({@link SourcePosition#source()}).
+     */
+    public record CounterDelta(CounterKey key, SourcePosition position, String source, String field, long delta) {
+
+        public CounterDelta(CounterKey key, SourcePosition position, String field, long delta) {
+            this(key, position, position.source(), field, delta);
+        }
+    }
+
+    /** {@code member} added to the set {@code (scope, kind, key)}. */
+    public record SetAddition(String scope, String kind, String key, String member) {
+    }
+
+    private final List<CounterDelta> counters = new ArrayList<>();
+    private final List<SetAddition> sets = new ArrayList<>();
+    private final Map<String, Map<String, Document>> facts = new LinkedHashMap<>();
+
+    public void count(CounterDelta delta) {
+        counters.add(delta);
+    }
+
+    public void addToSet(SetAddition addition) {
+        sets.add(addition);
+    }
+
+    /** The fact of {@code id}, which carries its {@code lastSequence}; a later save of the same id replaces it. */
+    public void saveFact(String kind, String id, Document fact) {
+        facts.computeIfAbsent(kind, k -> new LinkedHashMap<>()).put(id, fact);
+    }
+
+    public List<CounterDelta> counters() {
+        return counters;
+    }
+
+    public List<SetAddition> sets() {
+        return sets;
+    }
+
+    public Map<String, Map<String, Document>> facts() {
+        return facts;
+    }
+
+    public boolean isEmpty() {
+        return counters.isEmpty() && sets.isEmpty() && facts.isEmpty();
+    }
+}

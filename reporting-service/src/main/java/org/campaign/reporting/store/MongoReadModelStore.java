@@ -1,0 +1,425 @@
+package org.campaign.reporting.store;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.campaign.reporting.projection.CounterFamily;
+import org.campaign.reporting.projection.CounterKey;
+import org.campaign.reporting.projection.SourcePosition;
+import org.campaign.reporting.store.BatchChanges.CounterDelta;
+import org.campaign.reporting.store.BatchChanges.SetAddition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A generation of read models in MongoDB: collections named {@code <base>_<generation>}, e.g. {@code stats_g2}.
+ * <p>
+ * <b>Counters</b> ({@code stats_*}, {@code series_*}, {@code org_stats_*}). A statistic is one document; next to its
+ * counted fields it keeps, per source topic-partition, the offset of the last record of that partition it counts:
+ * <pre>
+ * { _id: "campaign:c1|sector|RURAL_VILLAGE", scope: "campaign:c1", dimension: "sector", key: "RURAL_VILLAGE",
+ *   made: 12, fulfilled: 5,                                       // the counted fields
+ *   offsets: { "campaign:pledge-events@0": 4711, "campaign:pledge-events@3": 815 } }
+ * </pre>
+ * A batch adds to each document the sum of the deltas of its records that lie <i>beyond that document's offset for
+ * their partition</i>, and moves those offsets, in one single-document atomic upsert. A record redelivered after a
+ * crash — in a batch that need not have the same boundaries — therefore changes each counter at most once. The
+ * offsets are read once per document (one {@code $in} query per batch for the documents not seen yet) and then kept
+ * by the writer: a generation has a single writer (the consumer that owns the source partitions: the rebuild, then
+ * the live projection), and the caches are dropped whenever a write fails. Every write filters on {@code _id} alone:
+ * the in-process MongoDB-compatible server scans the whole collection for any other filter. (On MongoDB the guard
+ * could also be written into the update filter.)
+ * <p>
+ * <b>Sets</b> ({@code sets_*}): {@code {_id, scope, kind, key, members: [...], n}}: the members not yet in the set
+ * are added with {@code $addToSet} and counted in {@code n} in the same atomic update — idempotent whichever
+ * partition adds.
+ * <p>
+ * <b>Facts</b> ({@code facts_<kind>_*}): replaced by {@code _id}; the engine saves a fact only for an event beyond the
+ * stored fact's {@code lastSequence}. Facts and set members are kept in a bounded write-through cache; for a
+ * generation this store created (a rebuild) and whose cache never overflowed, a fact missing from the cache does not
+ * exist, so replaying needs no reads at all.
+ * <p>
+ * <b>Order.</b> Counters and sets are written before facts. A crash in between leaves the facts as they were, so the
+ * redelivered records compute the same deltas from the same facts, and the guards refuse what was applied. A crash
+ * after the facts makes the engine skip the redelivered records by their sequence.
+ */
+public class MongoReadModelStore implements ReadModelStore {
+
+    public static final String OFFSETS = "offsets";
+    public static final String LAST_SEQUENCE = "lastSequence";
+    private static final Set<String> COUNTER_METADATA = Set.of("_id", "scope", "dimension", "key", OFFSETS);
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+
+    private static final Logger log = LoggerFactory.getLogger(MongoReadModelStore.class);
+
+    private final MongoDatabase database;
+    private final String generation;
+    private final Map<CounterFamily, Map<String, Map<String, Long>>> knownOffsets = new java.util.EnumMap<>(CounterFamily.class);
+    private final FactCache facts;
+    private final Map<String, Set<String>> setMembers = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Whether the caches know every document of the generation: true for a generation this store created. */
+    private volatile boolean authoritative;
+
+    public MongoReadModelStore(MongoDatabase database, String generation) {
+        this(database, generation, false, 1_000_000);
+    }
+
+    /**
+     * @param fresh          the generation is new (no collection of it exists): the caches start out complete
+     * @param factCacheSize  facts kept in memory at most (least recently used ones are dropped)
+     */
+    public MongoReadModelStore(MongoDatabase database, String generation, boolean fresh, int factCacheSize) {
+        this.database = database;
+        this.generation = generation;
+        this.authoritative = fresh;
+        this.facts = new FactCache(factCacheSize, () -> authoritative = false);
+        for (CounterFamily family : CounterFamily.values()) {
+            knownOffsets.put(family, new java.util.concurrent.ConcurrentHashMap<>());
+        }
+    }
+
+    @Override
+    public String generation() {
+        return generation;
+    }
+
+    public String collectionName(String base) {
+        return base + "_" + generation;
+    }
+
+    /** Collection names of a generation's facts of {@code kind}. */
+    public String factCollection(String kind) {
+        return collectionName("facts_" + kind);
+    }
+
+    private MongoCollection<Document> collection(String base) {
+        return database.getCollection(collectionName(base));
+    }
+
+    @Override
+    public Map<String, Document> loadFacts(String kind, Collection<String> ids) {
+        Map<String, Document> found = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String id : ids) {
+            Document cached = facts.get(kind, id);
+            if (cached != null) {
+                found.put(id, new Document(cached));
+            } else {
+                missing.add(id);
+            }
+        }
+        if (!missing.isEmpty() && !authoritative) {
+            for (Document fact : database.getCollection(factCollection(kind)).find(Filters.in("_id", missing))) {
+                String id = fact.getString("_id");
+                facts.put(kind, id, fact);
+                found.put(id, new Document(fact));
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public void write(BatchChanges changes) {
+        writeCounters(changes.counters());
+        writeSets(changes.sets());
+        writeFacts(changes.facts());
+    }
+
+    // ---------------------------------------------------------------- counters
+
+    /** What a batch adds to one counter document from one source partition. */
+    private static final class SourceSum {
+        long first = Long.MAX_VALUE;
+        long last = -1;
+        final Map<String, Long> fields = new HashMap<>(8);
+
+        void add(long offset, String field, long delta) {
+            first = Math.min(first, offset);
+            last = Math.max(last, offset);
+            fields.merge(field, delta, Long::sum);
+        }
+    }
+
+    /** What a batch adds to one counter document, per source partition. */
+    private static final class PendingCounter {
+        final CounterKey key;
+        final String id;
+        final Map<String, SourceSum> bySource = new HashMap<>(4);
+
+        PendingCounter(CounterKey key) {
+            this.key = key;
+            this.id = documentId(key);
+        }
+    }
+
+    private void writeCounters(List<CounterDelta> deltas) {
+        Map<CounterFamily, Map<CounterKey, PendingCounter>> byFamily = new java.util.EnumMap<>(CounterFamily.class);
+        for (CounterDelta delta : deltas) {
+            byFamily.computeIfAbsent(delta.key().family(), f -> new HashMap<>())
+                    .computeIfAbsent(delta.key(), PendingCounter::new)
+                    .bySource.computeIfAbsent(delta.source(), s -> new SourceSum())
+                    .add(delta.position().offset(), delta.field(), delta.delta());
+        }
+        byFamily.forEach((family, counters) ->
+                writeCounters(family, collection(family.collection()), counters.values(), deltas));
+    }
+
+    private void writeCounters(CounterFamily family, MongoCollection<Document> collection,
+                               Collection<PendingCounter> counters, List<CounterDelta> deltas) {
+        Map<String, Map<String, Long>> cache = knownOffsets.get(family);
+        loadOffsets(collection, cache, counters.stream().map(c -> c.id).toList());
+        List<WriteModel<Document>> writes = new ArrayList<>(counters.size());
+        Map<String, Map<String, Long>> moved = new HashMap<>();
+        for (PendingCounter pending : counters) {
+            Map<String, Long> applied = cache.get(pending.id);
+            Map<String, Long> sum = new HashMap<>();
+            Map<String, Long> offsets = new HashMap<>();
+            pending.bySource.forEach((source, batch) -> {
+                long known = applied.getOrDefault(source, -1L);
+                if (known < batch.first) {
+                    batch.fields.forEach((f, v) -> sum.merge(f, v, Long::sum));
+                    offsets.put(source, batch.last);
+                } else if (known < batch.last) {
+                    // Redelivered after a crash, with records this counter already counts: add exactly the others.
+                    for (CounterDelta delta : deltas) {
+                        if (delta.key().equals(pending.key) && delta.source().equals(source)
+                                && delta.position().offset() > known) {
+                            sum.merge(delta.field(), delta.delta(), Long::sum);
+                        }
+                    }
+                    offsets.put(source, batch.last);
+                    log.debug("Counter {} counted {} up to {}; applied the records up to {}", pending.id, source,
+                            known, batch.last);
+                } else {
+                    log.debug("Counter {} already counts the records of {} up to {}", pending.id, source, known);
+                }
+            });
+            if (offsets.isEmpty()) {
+                continue;
+            }
+            sum.values().removeIf(v -> v == 0);
+            List<Bson> updates = new ArrayList<>(sum.size() + offsets.size() + 3);
+            sum.forEach((field, value) -> updates.add(Updates.inc(field, value)));
+            offsets.forEach((source, offset) -> updates.add(Updates.set(OFFSETS + "." + source, offset)));
+            updates.add(Updates.setOnInsert("scope", pending.key.scope()));
+            updates.add(Updates.setOnInsert("dimension", pending.key.dimension()));
+            updates.add(Updates.setOnInsert("key", pending.key.key()));
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", pending.id), Updates.combine(updates), UPSERT));
+            moved.put(pending.id, offsets);
+        }
+        try {
+            bulk(collection, writes);
+        } catch (RuntimeException e) {
+            cache.clear();
+            authoritative = false;
+            throw e;
+        }
+        moved.forEach((id, offsets) -> cache.computeIfAbsent(id, i -> new HashMap<>()).putAll(offsets));
+    }
+
+    /** Puts the stored offsets of the documents not in the cache into it (none exist in a fresh generation). */
+    private void loadOffsets(MongoCollection<Document> collection, Map<String, Map<String, Long>> cache,
+                             Collection<String> ids) {
+        List<String> missing = ids.stream().filter(id -> !cache.containsKey(id)).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        if (!authoritative) {
+            for (Document stored : collection.find(Filters.in("_id", missing)).projection(Projections.include(OFFSETS))) {
+                Map<String, Long> offsets = new HashMap<>();
+                Document saved = stored.get(OFFSETS, Document.class);
+                if (saved != null) {
+                    saved.forEach((source, offset) -> offsets.put(source, ((Number) offset).longValue()));
+                }
+                cache.put(stored.getString("_id"), offsets);
+            }
+        }
+        missing.forEach(id -> cache.computeIfAbsent(id, i -> new HashMap<>()));
+    }
+
+    static String documentId(CounterKey counter) {
+        return escape(counter.scope()) + '|' + escape(counter.dimension()) + '|' + escape(counter.key());
+    }
+
+    /** Keeps ids unambiguous whatever the values contain (topic names cannot contain '|' or '%'). */
+    static String escape(String part) {
+        return part.replace("%", "%25").replace("|", "%7C");
+    }
+
+    // ---------------------------------------------------------------- sets
+
+    private void writeSets(List<SetAddition> additions) {
+        if (additions.isEmpty()) {
+            return;
+        }
+        Map<String, List<SetAddition>> bySet = new LinkedHashMap<>();
+        additions.forEach(a -> bySet.computeIfAbsent(setId(a.scope(), a.kind(), a.key()), id -> new ArrayList<>()).add(a));
+        MongoCollection<Document> sets = collection("sets");
+        Map<String, Set<String>> present = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        bySet.keySet().forEach(id -> {
+            Set<String> cached = setMembers.get(id);
+            if (cached != null) {
+                present.put(id, new java.util.HashSet<>(cached));
+            } else {
+                unknown.add(id);
+            }
+        });
+        if (!unknown.isEmpty() && !authoritative) {
+            for (Document set : sets.find(Filters.in("_id", unknown)).projection(Projections.include("members"))) {
+                present.put(set.getString("_id"), new java.util.HashSet<>(set.getList("members", String.class, List.of())));
+            }
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        bySet.forEach((id, list) -> {
+            Set<String> members = present.getOrDefault(id, new java.util.HashSet<>());
+            List<String> added = new ArrayList<>();
+            for (SetAddition addition : list) {
+                if (members.add(addition.member())) {
+                    added.add(addition.member());
+                }
+            }
+            if (added.isEmpty()) {
+                return;
+            }
+            SetAddition first = list.get(0);
+            // $addToSet keeps the set exact even if a crash between this write and the offsets' commit makes the
+            // next attempt read a set without these members: n is only counted for members not yet present.
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(
+                    Updates.addEachToSet("members", added), Updates.inc("n", (long) added.size()),
+                    Updates.setOnInsert("scope", first.scope()), Updates.setOnInsert("kind", first.kind()),
+                    Updates.setOnInsert("key", first.key())), UPSERT));
+        });
+        try {
+            bulk(sets, writes);
+        } catch (RuntimeException e) {
+            setMembers.clear();
+            authoritative = false;
+            throw e;
+        }
+        bySet.forEach((id, list) -> {
+            Set<String> members = setMembers.computeIfAbsent(id, i -> java.util.concurrent.ConcurrentHashMap.newKeySet());
+            members.addAll(present.getOrDefault(id, Set.of()));
+            list.forEach(addition -> members.add(addition.member()));
+        });
+    }
+
+    static String setId(String scope, String kind, String key) {
+        return escape(scope) + '|' + escape(kind) + '|' + escape(key);
+    }
+
+    // ---------------------------------------------------------------- facts
+
+    private void writeFacts(Map<String, Map<String, Document>> changed) {
+        changed.forEach((kind, byId) -> {
+            List<WriteModel<Document>> writes = new ArrayList<>();
+            byId.forEach((id, fact) -> {
+                Document stored = new Document(fact);
+                stored.put("_id", id);
+                writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), stored, new ReplaceOptions().upsert(true)));
+            });
+            try {
+                bulk(database.getCollection(factCollection(kind)), writes);
+            } catch (RuntimeException e) {
+                facts.clear();
+                authoritative = false;
+                throw e;
+            }
+            byId.forEach((id, fact) -> facts.put(kind, id, fact));
+        });
+    }
+
+    private static void bulk(MongoCollection<Document> collection, List<WriteModel<Document>> writes) {
+        if (!writes.isEmpty()) {
+            collection.bulkWrite(writes, UNORDERED);
+        }
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    @Override
+    public Map<String, Map<String, Map<String, Long>>> counters(CounterFamily family, String scope) {
+        Map<String, Map<String, Map<String, Long>>> totals = new LinkedHashMap<>();
+        for (Document document : collection(family.collection()).find(Filters.eq("scope", scope))) {
+            Map<String, Long> fields = totals
+                    .computeIfAbsent(document.getString("dimension"), d -> new LinkedHashMap<>())
+                    .computeIfAbsent(document.getString("key"), k -> new HashMap<>());
+            document.forEach((name, value) -> {
+                if (value instanceof Number number && !COUNTER_METADATA.contains(name)) {
+                    fields.merge(name, number.longValue(), Long::sum);
+                }
+            });
+        }
+        return totals;
+    }
+
+    @Override
+    public Map<String, Map<String, Long>> counters(CounterFamily family, String scope, String dimension) {
+        Map<String, Map<String, Long>> totals = new LinkedHashMap<>();
+        for (Document document : collection(family.collection())
+                .find(Filters.and(Filters.eq("scope", scope), Filters.eq("dimension", dimension)))) {
+            Map<String, Long> fields = totals.computeIfAbsent(document.getString("key"), k -> new HashMap<>());
+            document.forEach((name, value) -> {
+                if (value instanceof Number number && !COUNTER_METADATA.contains(name)) {
+                    fields.merge(name, number.longValue(), Long::sum);
+                }
+            });
+        }
+        return totals;
+    }
+
+    @Override
+    public Document fact(String kind, String id) {
+        return database.getCollection(factCollection(kind)).find(Filters.eq("_id", id)).first();
+    }
+
+    @Override
+    public List<Document> facts(String kind) {
+        return database.getCollection(factCollection(kind)).find().into(new ArrayList<>());
+    }
+
+    @Override
+    public Map<String, Long> setSizes(String scope, String kind) {
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        for (Document set : collection("sets").find(Filters.and(Filters.eq("scope", scope), Filters.eq("kind", kind)))
+                .projection(Projections.include("key", "n"))) {
+            sizes.put(set.getString("key"), ((Number) set.get("n")).longValue());
+        }
+        return sizes;
+    }
+
+    @Override
+    public List<String> setMembers(String scope, String kind, String key) {
+        Document set = collection("sets").find(Filters.eq("_id", setId(scope, kind, key))).first();
+        return set == null ? List.of() : set.getList("members", String.class);
+    }
+
+    /** Drops every collection of this generation. */
+    public void drop() {
+        String suffix = "_" + generation;
+        for (String name : database.listCollectionNames()) {
+            if (name.endsWith(suffix)) {
+                database.getCollection(name).drop();
+            }
+        }
+    }
+}

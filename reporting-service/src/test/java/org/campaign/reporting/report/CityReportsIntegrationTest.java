@@ -1,0 +1,389 @@
+package org.campaign.reporting.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.campaign.contracts.EventEnvelope;
+import org.campaign.contracts.pledge.Sector;
+import org.campaign.reporting.TestCity;
+import org.campaign.reporting.TestPublisher;
+import org.campaign.testsupport.WithTestInfrastructure;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.campaign.reporting.TestEvents.*;
+import static org.campaign.testsupport.Eventually.eventually;
+
+/**
+ * Every report against {@link TestCity}, whose true figures are known, published twice over the real topics (the
+ * write services publish at least once): pledges by status and dimension, the tree roll-up, coverage, reviews and
+ * rectifications, mass evaluations, assessments and the ledger, rankings and time series; then the live stream, the
+ * history of a pledge, figures as of past dates, the lag, and a blue-green rebuild that must reproduce every figure.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithTestInfrastructure
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CityReportsIntegrationTest {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @Autowired
+    TestRestTemplate rest;
+    @LocalServerPort
+    int port;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+    @Value("${campaign.topics.pledge-events}")
+    String pledgeTopic;
+    @Value("${campaign.topics.evaluation-events}")
+    String evaluationTopic;
+
+    final TestCity city = new TestCity();
+
+    @BeforeAll
+    void publishTheCityTwice() {
+        try (TestPublisher publisher = new TestPublisher(bootstrapServers)) {
+            for (int copy = 0; copy < 2; copy++) {
+                city.pledgeTopic.forEach(event -> publisher.publish(pledgeTopic, event));
+                city.evaluationTopic.forEach(event -> publisher.publish(evaluationTopic, event));
+            }
+        }
+        eventually(TIMEOUT, () -> {
+            assertThat(get("/api/reports/pledges/summary?campaignId=" + city.campaign).get("lapsed").asLong()).isEqualTo(1);
+            assertThat(get("/api/reports/assessments?campaignId=" + city.campaign).at("/ledger/checkFailed").asLong()).isEqualTo(1);
+            assertThat(get("/api/reports/lag").get("totalLag").asLong()).isZero();
+        });
+    }
+
+    @Test
+    @Order(1)
+    void pledgesByStatusAndDimension() {
+        JsonNode s = get("/api/reports/pledges/summary?campaignId=" + city.campaign);
+        assertThat(s.get("made").asLong()).isEqualTo(6);
+        assertThat(s.get("approved").asLong()).isEqualTo(4);
+        assertThat(s.get("published").asLong()).isEqualTo(2);
+        assertThat(s.get("fulfilled").asLong()).isEqualTo(2);
+        assertThat(s.get("lapsed").asLong()).isEqualTo(1);
+        assertThat(s.get("withdrawn").asLong()).isEqualTo(1);
+        assertThat(s.get("open").asLong()).isEqualTo(2);
+        assertThat(s.get("sentBack").asLong()).isEqualTo(1);
+        assertThat(s.get("fulfilmentRate").asDouble()).isEqualTo(40.0);
+        assertThat(keyed(s.get("byStatus"), "pledges")).isEqualTo(Map.of("MADE", 1L, "SENT_BACK", 0L, "REVISED", 0L,
+                "APPROVED", 0L, "PUBLISHED", 1L, "FULFILLED", 2L, "LAPSED", 1L, "WITHDRAWN", 1L));
+        assertThat(keyed(s.get("byKind"), "made")).isEqualTo(Map.of("PRACTICAL_DEED", 3L, "WORK", 3L));
+        assertThat(keyed(s.get("byFocus"), "made")).isEqualTo(Map.of("CENTRAL_WORK", 3L, "OWN_SITUATION", 1L, "PUBLIC_WISHES", 2L));
+        assertThat(keyed(s.get("byPledgerType"), "made")).isEqualTo(Map.of("MEMBER", 4L, "ORGANISATION", 2L));
+        assertThat(keyed(s.get("byMemberCategory"), "made")).isEqualTo(Map.of("FARMER", 3L, "COMMUNITY_RESIDENT", 1L));
+        PledgeSummaryIntegrationTest.assertBreakdown(s.get("byTownship"), city.e, 4, 1, 33.3);
+        PledgeSummaryIntegrationTest.assertBreakdown(s.get("byTownship"), city.w, 2, 1, 50.0);
+        PledgeSummaryIntegrationTest.assertBreakdown(s.get("bySector"), "RURAL_VILLAGE", 4, 1, 33.3);
+        PledgeSummaryIntegrationTest.assertBreakdown(s.get("bySector"), "URBAN_COMMUNITY", 2, 1, 50.0);
+        assertThat(s.at("/reviews/recorded").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    @Order(2)
+    void nodesRollUpTheirSubtrees() {
+        JsonNode east = get("/api/reports/organisations/" + city.e + "?campaignId=" + city.campaign);
+        assertThat(east.get("path")).extracting(JsonNode::asText).containsExactly(city.d, city.e);
+        assertThat(east.at("/figures/pledges/made").asLong()).isEqualTo(4);
+        assertThat(east.at("/figures/pledges/fulfilled").asLong()).isEqualTo(1);
+        assertThat(east.at("/figures/pledges/fulfilmentRate").asDouble()).isEqualTo(33.3);
+        assertThat(east.at("/figures/members/enrolled").asLong()).isEqualTo(3);
+        assertThat(east.at("/figures/members/withPledge").asLong()).isEqualTo(2);
+        assertThat(east.at("/figures/members/share").asDouble()).isEqualTo(66.7);
+        assertThat(east.at("/figures/organisations").asLong()).isEqualTo(3);
+        assertThat(east.at("/figures/pledgingOrganisations/covered").asLong()).isEqualTo(1);
+        assertThat(east.get("children")).extracting(c -> c.get("organisationId").asText()).containsExactly(city.e1, city.e2);
+        assertThat(east.at("/children/0/figures/pledges/made").asLong()).isEqualTo(3);
+
+        JsonNode district = get("/api/reports/organisations/" + city.d + "?campaignId=" + city.campaign);
+        assertThat(district.at("/figures/pledges/made").asLong()).isEqualTo(6);
+        assertThat(district.at("/figures/members/enrolled").asLong()).isEqualTo(5);
+        assertThat(district.at("/figures/members/withPledge").asLong()).isEqualTo(3);
+        assertThat(district.at("/figures/members/share").asDouble()).isEqualTo(60.0);
+        assertThat(district.at("/figures/organisations").asLong()).isEqualTo(6);
+        assertThat(district.at("/figures/reviews").asLong()).isEqualTo(3);
+        assertThat(district.at("/figures/satisfaction/satisfactionRate").asDouble()).isEqualTo(90.0);
+        assertThat(district.at("/figures/assessments/averageTotal").asDouble()).isEqualTo(74.2);
+
+        ResponseEntity<JsonNode> unknown = rest.getForEntity("/api/reports/organisations/nowhere", JsonNode.class);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    @Order(3)
+    void reviewsAndRectifications() {
+        JsonNode r = get("/api/reports/reviews?campaignId=" + city.campaign);
+        assertThat(r.get("recorded").asLong()).isEqualTo(3);
+        assertThat(keyed(r.get("byRating"), "recorded")).isEqualTo(Map.of("EXCELLENT", 1L, "GOOD", 1L, "FAIR", 0L, "POOR", 1L));
+        assertThat(r.get("byRound")).extracting(x -> x.get("round").asText() + "=" + x.get("recorded").asLong())
+                .containsExactly("2011-H1=2", "2011-H2=1");
+        assertThat(r.at("/byRound/0/rectificationRequired").asLong()).isEqualTo(2);
+        JsonNode rect = r.get("rectifications");
+        assertThat(rect.get("required").asLong()).isEqualTo(2);
+        assertThat(rect.get("committed").asLong()).isEqualTo(1);
+        assertThat(rect.get("completed").asLong()).isEqualTo(1);
+        assertThat(rect.get("accepted").asLong()).isEqualTo(1);
+        assertThat(rect.get("open").asLong()).isEqualTo(1);
+        assertThat(rect.get("overdue").asLong()).isEqualTo(1);
+        // On 1 August 2011 the open rectification (due 15 August) was not overdue yet.
+        assertThat(get("/api/reports/reviews?campaignId=" + city.campaign + "&asOf=2011-08-01")
+                .at("/rectifications/overdue").asLong()).isZero();
+    }
+
+    @Test
+    @Order(4)
+    void coverageOfMembersAndOrganisations() {
+        JsonNode c = get("/api/reports/coverage?campaignId=" + city.campaign + "&round=2011-H1");
+        assertThat(c.at("/members/enrolled").asLong()).isEqualTo(5);
+        assertThat(c.at("/members/withPledge").asLong()).isEqualTo(3);
+        assertThat(c.at("/organisationsReviewed/organisations").asLong()).isEqualTo(6);
+        assertThat(c.at("/organisationsReviewed/covered").asLong()).isEqualTo(2);
+        assertThat(c.at("/organisationsReviewed/share").asDouble()).isEqualTo(33.3);
+        assertThat(c.at("/organisationsEvaluated/covered").asLong()).isEqualTo(2);
+        JsonNode farmers = find(c.get("membersByCategory"), "key", "FARMER");
+        assertThat(farmers.get("enrolled").asLong()).isEqualTo(3);
+        assertThat(farmers.get("withPledge").asLong()).isEqualTo(2);
+        JsonNode east = find(c.get("byTownship"), "key", city.e);
+        assertThat(east.at("/members/share").asDouble()).isEqualTo(66.7);
+        assertThat(east.at("/organisationsReviewed/covered").asLong()).isEqualTo(1);
+        assertThat(get("/api/reports/coverage?campaignId=" + city.campaign + "&round=2011-H2")
+                .at("/organisationsReviewed/covered").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(5)
+    void massEvaluationsAssessmentsAndTheLedger() {
+        JsonNode ev = get("/api/reports/evaluations?campaignId=" + city.campaign);
+        assertThat(ev.get("opened").asLong()).isEqualTo(2);
+        assertThat(ev.get("open").asLong()).isZero();
+        assertThat(ev.at("/overall/respondents").asLong()).isEqualTo(70);
+        assertThat(ev.at("/overall/satisfactionRate").asDouble()).isEqualTo(90.0);
+        assertThat(find(ev.get("byTownship"), "key", city.e).at("/satisfaction/satisfactionRate").asDouble()).isEqualTo(96.0);
+        assertThat(find(ev.get("bySector"), "key", "URBAN_COMMUNITY").at("/satisfaction/satisfactionRate").asDouble()).isEqualTo(75.0);
+        assertThat(ev.at("/byOrganisation/0/key").asText()).isEqualTo(city.w1);
+
+        JsonNode as = get("/api/reports/assessments?campaignId=" + city.campaign);
+        assertThat(as.at("/organisations/scored").asLong()).isEqualTo(3);
+        assertThat(as.at("/organisations/advanced").asLong()).isEqualTo(1);
+        assertThat(as.at("/organisations/middle").asLong()).isEqualTo(1);
+        assertThat(as.at("/organisations/lagging").asLong()).isEqualTo(1);
+        assertThat(as.at("/organisations/averageTotal").asDouble()).isEqualTo(74.2);
+        assertThat(find(as.get("byTownship"), "key", city.w).at("/grades/lagging").asLong()).isEqualTo(1);
+        JsonNode ledger = as.get("ledger");
+        assertThat(ledger.get("listed").asLong()).isEqualTo(1);
+        assertThat(ledger.get("onLedger").asLong()).isEqualTo(1);
+        assertThat(ledger.get("withMeasures").asLong()).isEqualTo(1);
+        assertThat(ledger.get("withLeader").asLong()).isEqualTo(1);
+        assertThat(ledger.at("/byStatus/CHECK_FAILED").asLong()).isEqualTo(1);
+        JsonNode unit = ledger.at("/units/0");
+        assertThat(unit.get("organisationId").asText()).isEqualTo(city.w1);
+        assertThat(unit.get("name").asText()).isEqualTo("花园社区党支部");
+        assertThat(unit.get("progressReports").asLong()).isEqualTo(1);
+        assertThat(unit.get("leaderId").asText()).isEqualTo("leader-7");
+    }
+
+    @Test
+    @Order(6)
+    void rankingsTimelinesAndCampaigns() {
+        JsonNode ranking = get("/api/reports/rankings?by=township&metric=fulfilmentRate&campaignId=" + city.campaign);
+        assertThat(ranking.get("rows")).extracting(r -> r.get("rank").asInt() + ":" + r.get("key").asText())
+                .containsExactly("1:" + city.w, "2:" + city.e);
+        JsonNode bySatisfaction = get("/api/reports/rankings?by=organisation&metric=satisfactionRate&parentId=" + city.d
+                + "&campaignId=" + city.campaign);
+        assertThat(bySatisfaction.get("rows")).extracting(r -> r.get("key").asText()).containsExactly(city.e, city.w);
+        JsonNode sectors = get("/api/reports/rankings?by=sector&metric=made&campaignId=" + city.campaign);
+        assertThat(sectors.at("/rows/0/key").asText()).isEqualTo("RURAL_VILLAGE");
+
+        JsonNode months = get("/api/reports/pledges/timeline?period=month&campaignId=" + city.campaign);
+        assertThat(find(months.get("points"), "period", "2011-06").get("made").asLong()).isEqualTo(6);
+        assertThat(find(months.get("points"), "period", "2011-07").get("approved").asLong()).isEqualTo(4);
+        assertThat(find(months.get("points"), "period", "2011-10").get("fulfilled").asLong()).isEqualTo(1);
+        assertThat(find(months.get("points"), "period", "2011-11").get("fulfilled").asLong()).isEqualTo(1);
+        assertThat(find(months.get("points"), "period", "2011-12").get("lapsed").asLong()).isEqualTo(1);
+        JsonNode weeks = get("/api/reports/pledges/timeline?period=week&campaignId=" + city.campaign);
+        assertThat(find(weeks.get("points"), "period", "2011-W22").get("made").asLong()).isEqualTo(6);
+
+        JsonNode campaigns = get("/api/reports/campaigns");
+        assertThat(find(campaigns, "campaignId", city.campaign).at("/pledges/made").asLong()).isEqualTo(6);
+    }
+
+    @Test
+    @Order(7)
+    void historyOfAPledgeInSequenceOrder() {
+        JsonNode history = get("/api/audit/history/" + city.p3);
+        assertThat(history.get("events").asInt()).isEqualTo(5);
+        assertThat(history.get("history")).extracting(e -> e.get("type").asText()).containsExactly("PledgeMade",
+                "PledgeSentBack", "PledgeRevised", "PledgeApproved", "PledgeLapsed");
+        JsonNode first = history.at("/history/0");
+        assertThat(first.get("userId").asText()).isEqualTo("clerk-1");
+        assertThat(first.get("agencyId").asText()).isEqualTo("agency-T01");
+        assertThat(first.get("correlationId").asText()).isNotBlank();
+        assertThat(first.get("occurredAt").asText()).isEqualTo("2011-06-01T08:00:00Z");
+        assertThat(first.at("/payload/pledger/id").asText()).endsWith("-m3");
+        assertThat(rest.getForEntity("/api/audit/history/none", JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    @Order(8)
+    void figuresAsTheyStoodOnPastDates() {
+        // p5 was fulfilled on 1 November 2011: not yet on 31 October.
+        JsonNode october = get("/api/reports/pledges/summary?campaignId=" + city.campaign + "&asOf=2011-10-31");
+        assertThat(october.get("asOf").asText()).isEqualTo("2011-10-31T15:59:59.999999999Z");
+        assertThat(october.get("made").asLong()).isEqualTo(6);
+        assertThat(october.get("fulfilled").asLong()).isEqualTo(1);
+        JsonNode november = get("/api/reports/pledges/summary?campaignId=" + city.campaign + "&asOf=2011-11-01T02:00:00Z");
+        assertThat(november.get("fulfilled").asLong()).isEqualTo(2);
+        JsonNode beforeAnything = get("/api/reports/pledges/summary?campaignId=" + city.campaign + "&asOf=2011-05-31");
+        assertThat(beforeAnything.get("made").asLong()).isZero();
+        JsonNode node = get("/api/reports/organisations/" + city.w + "?campaignId=" + city.campaign + "&asOf=2011-10-31");
+        assertThat(node.at("/figures/pledges/fulfilled").asLong()).isZero();
+        ResponseEntity<JsonNode> bad = rest.getForEntity("/api/reports/pledges/summary?asOf=yesterday", JsonNode.class);
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    @Order(9)
+    void lagAndMetrics() {
+        JsonNode lag = get("/api/reports/lag");
+        assertThat(lag.get("partitions")).anySatisfy(p -> {
+            assertThat(p.get("topic").asText()).isEqualTo(pledgeTopic);
+            assertThat(p.get("lag").asLong()).isZero();
+            assertThat(p.get("endOffset").asLong()).isEqualTo(p.get("committedOffset").asLong());
+            assertThat(p.has("lastEventTime")).isTrue();
+        });
+        assertThat(lag.get("lastEventTime").asText()).isNotBlank();
+        assertThat(get("/actuator/metrics/reporting.projection.lag").at("/measurements/0/value").asDouble()).isZero();
+        assertThat(get("/actuator/metrics/reporting.projection.events").at("/measurements/0/value").asDouble()).isPositive();
+    }
+
+    @Test
+    @Order(10)
+    void theStreamPushesChangedFigures() throws Exception {
+        String campaign = uniqueId("stream");
+        List<String> data = new CopyOnWriteArrayList<>();
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/reports/stream?campaignId=" + campaign)).header("Accept", "text/event-stream").build();
+        HttpResponse<java.io.InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    if (line.startsWith("data:")) {
+                        data.add(line.substring(5));
+                    }
+                }
+            } catch (Exception ignored) {
+                // the stream is closed at the end of the test
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            eventually(TIMEOUT, () -> assertThat(data).anyMatch(d -> d.contains("\"made\":0")));
+            try (TestPublisher publisher = new TestPublisher(bootstrapServers)) {
+                publisher.publish(pledgeTopic, organisationPledge(campaign, uniqueId("p"), Sector.RURAL_VILLAGE, "T1"));
+                publisher.publish(pledgeTopic, organisationPledge(campaign, uniqueId("p"), Sector.RURAL_VILLAGE, "T1"));
+            }
+            eventually(TIMEOUT, () -> assertThat(data).anyMatch(d -> d.contains("\"made\":2")
+                    && d.contains("\"campaignId\":\"" + campaign + "\"")));
+        } finally {
+            response.body().close();
+        }
+    }
+
+    @Test
+    @Order(11)
+    void aBlueGreenRebuildReproducesEveryFigureAndTakesOverTheLiveProjection() {
+        List<String> reports = List.of(
+                "/api/reports/pledges/summary?campaignId=" + city.campaign,
+                "/api/reports/pledges/summary",
+                "/api/reports/pledges/timeline?period=week",
+                "/api/reports/organisations/" + city.d + "?campaignId=" + city.campaign,
+                "/api/reports/organisations/" + city.d,
+                "/api/reports/coverage?campaignId=" + city.campaign + "&round=2011-H1",
+                "/api/reports/reviews?campaignId=" + city.campaign,
+                "/api/reports/evaluations",
+                "/api/reports/assessments",
+                "/api/reports/rankings?by=sector",
+                "/api/reports/campaigns");
+        eventually(TIMEOUT, () -> assertThat(get("/api/reports/lag").get("totalLag").asLong()).isZero());
+        List<JsonNode> before = reports.stream().map(this::get).toList();
+        String generationBefore = get("/api/reports/generations/active").get("generation").asText();
+
+        ResponseEntity<JsonNode> started = rest.postForEntity("/api/reports/rebuilds", null, JsonNode.class);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        String id = started.getBody().get("rebuildId").asText();
+        eventually(Duration.ofSeconds(60), () -> assertThat(get("/api/reports/rebuilds/" + id).get("state").asText())
+                .isEqualTo("COMPLETED"));
+        JsonNode progress = get("/api/reports/rebuilds/" + id);
+        assertThat(progress.get("eventsDone").asLong()).isPositive();
+        assertThat(progress.get("eventsPerSecond").asDouble()).isPositive();
+        assertThat(progress.get("previousGeneration").asText()).isEqualTo(generationBefore);
+        assertThat(get("/api/reports/generations/active").get("generation").asText())
+                .isEqualTo(progress.get("generation").asText()).isNotEqualTo(generationBefore);
+
+        for (int i = 0; i < reports.size(); i++) {
+            assertThat(get(reports.get(i))).as(reports.get(i)).isEqualTo(before.get(i));
+        }
+
+        // The live projection goes on in the new generation.
+        try (TestPublisher publisher = new TestPublisher(bootstrapServers)) {
+            EventEnvelope late = organisationPledge(city.campaign, uniqueId("late"), Sector.RURAL_VILLAGE, city.e);
+            publisher.publish(pledgeTopic, at(late, Instant.parse("2012-01-15T00:00:00Z")));
+        }
+        eventually(TIMEOUT, () -> assertThat(get("/api/reports/pledges/summary?campaignId=" + city.campaign)
+                .get("made").asLong()).isEqualTo(7));
+        assertThat(get("/api/reports/pledges/summary?campaignId=" + city.campaign + "&asOf=2011-12-31")
+                .get("made").asLong()).isEqualTo(6);
+    }
+
+    private JsonNode get(String path) {
+        ResponseEntity<JsonNode> response = rest.getForEntity(path, JsonNode.class);
+        assertThat(response.getStatusCode()).as(path + ": " + response.getBody()).isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+
+    private static Map<String, Long> keyed(JsonNode rows, String field) {
+        Map<String, Long> result = new java.util.HashMap<>();
+        rows.forEach(row -> result.put(row.get("key").asText(), row.get(field).asLong()));
+        return result;
+    }
+
+    private static JsonNode find(JsonNode rows, String field, String value) {
+        for (JsonNode row : rows) {
+            if (value.equals(row.get(field).asText())) {
+                return row;
+            }
+        }
+        throw new AssertionError("no " + field + "=" + value + " in " + rows);
+    }
+}
