@@ -5,9 +5,12 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -23,6 +26,7 @@ import org.springframework.security.oauth2.server.authorization.client.InMemoryR
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
@@ -32,6 +36,9 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,7 +59,14 @@ class AuthorizationServerConfiguration {
     SecurityFilterChain authorizationServerChain(HttpSecurity http) throws Exception {
         OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
         http.securityMatcher(server.getEndpointsMatcher())
-                .with(server, authorizationServer -> authorizationServer.oidc(Customizer.withDefaults()))
+                .with(server, authorizationServer -> authorizationServer.oidc(oidc -> oidc
+                        .logoutEndpoint(logout -> logout.authenticationProviders(providers -> providers.forEach(
+                                provider -> {
+                                    if (provider instanceof OidcLogoutAuthenticationProvider oidcLogout) {
+                                        oidcLogout.setAuthenticationValidator(new LoopbackLogoutRedirects());
+                                    }
+                                })))))
+                .cors(Customizer.withDefaults())
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"),
@@ -68,6 +82,28 @@ class AuthorizationServerConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(Customizer.withDefaults());
         return http.build();
+    }
+
+    /**
+     * The web app runs in the browser on the gateway's origin and calls the discovery, key set and token endpoints
+     * from the page (it exchanges its authorization code itself), so those answer cross-origin requests from the
+     * origins in {@code campaign.auth.allowed-origins}. No cookies are involved: credentials are not allowed.
+     */
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(Environment environment) {
+        List<String> allowedOrigins = Binder.get(environment)
+                .bind("campaign.auth.allowed-origins", Bindable.listOf(String.class)).orElse(List.of());
+        CorsConfiguration configuration = new CorsConfiguration();
+        configuration.setAllowedOriginPatterns(allowedOrigins.stream().filter(o -> !o.isBlank()).toList());
+        configuration.setAllowedMethods(List.of("GET", "POST"));
+        configuration.setAllowedHeaders(List.of("Authorization", "Content-Type"));
+        configuration.setAllowCredentials(false);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        for (String path : List.of("/.well-known/**", "/oauth2/token", "/oauth2/jwks", "/oauth2/revoke",
+                "/userinfo")) {
+            source.registerCorsConfiguration(path, configuration);
+        }
+        return source;
     }
 
     @Bean
@@ -98,6 +134,7 @@ class AuthorizationServerConfiguration {
                         .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                         .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                         .redirectUris(uris -> uris.addAll(client.redirectUris()))
+                        .postLogoutRedirectUris(uris -> uris.addAll(client.postLogoutRedirectUris()))
                         .scope(OidcScopes.OPENID)
                         .scope(OidcScopes.PROFILE)
                         .clientSettings(ClientSettings.builder().requireProofKey(true)

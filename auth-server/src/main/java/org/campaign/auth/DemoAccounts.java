@@ -21,10 +21,17 @@ public record DemoAccounts(List<User> users, List<Client> clients) {
 
     /**
      * A client. {@code secret} is empty for a public client (the browser app, which must use PKCE); a client
-     * with a secret uses client credentials and acts with its own roles and agency.
+     * with a secret uses client credentials and acts with its own roles and agency. A public client returns to one
+     * of its {@code redirectUris} after sign-in and to one of its {@code postLogoutRedirectUris} after sign-out.
      */
-    public record Client(String clientId, String secret, List<String> redirectUris, List<String> roles,
-                         String agency, Duration tokenLifetime) {
+    public record Client(String clientId, String secret, List<String> redirectUris,
+                         List<String> postLogoutRedirectUris, List<String> roles, String agency,
+                         Duration tokenLifetime) {
+
+        public Client {
+            redirectUris = redirectUris == null ? List.of() : List.copyOf(redirectUris);
+            postLogoutRedirectUris = postLogoutRedirectUris == null ? List.of() : List.copyOf(postLogoutRedirectUris);
+        }
 
         boolean isPublic() {
             return secret == null || secret.isBlank();

@@ -14,9 +14,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A token bucket per client application (the token's {@code client_id}; the caller's address when there is no
- * token): a client that calls faster than its share gets 429 with {@code Retry-After}, so one agency's batch job
- * cannot crowd out everyone else. Buckets live in this gateway instance.
+ * A token bucket per client application (the token's {@code client_id}; for a person signed in through an app, per
+ * client and person; the caller's address when there is no token): a client that calls faster than its share gets
+ * 429 with {@code Retry-After}, so one agency's batch job cannot crowd out everyone else. Buckets live in this
+ * gateway instance.
  */
 @Component
 class ClientRateLimiter implements GlobalFilter, Ordered {
@@ -33,7 +34,8 @@ class ClientRateLimiter implements GlobalFilter, Ordered {
         return exchange.getPrincipal()
                 .map(principal -> principal instanceof JwtAuthenticationToken token
                         && token.getToken().getClaimAsString("client_id") != null
-                        ? "client:" + token.getToken().getClaimAsString("client_id") : address(exchange))
+                        ? key(token.getToken().getClaimAsString("client_id"), token.getToken().getSubject())
+                        : address(exchange))
                 .defaultIfEmpty(address(exchange))
                 .flatMap(client -> {
                     long waitMillis = buckets.computeIfAbsent(client, key -> new Bucket(limit)).take();
@@ -45,6 +47,16 @@ class ClientRateLimiter implements GlobalFilter, Ordered {
                     return GatewaySecurity.problem(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS,
                             "Too many requests", "This client is sending requests too fast; retry later");
                 });
+    }
+
+    /**
+     * A system's own token (client credentials: the subject is the client) counts against the client; a person's
+     * token from the web app counts against that person, so that everyone signed in to the one public client
+     * {@code campaign-web} has a share of their own.
+     */
+    static String key(String clientId, String subject) {
+        return subject == null || subject.equals(clientId)
+                ? "client:" + clientId : "client:" + clientId + "/user:" + subject;
     }
 
     private static String address(ServerWebExchange exchange) {

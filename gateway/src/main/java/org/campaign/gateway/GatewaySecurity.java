@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,6 +24,7 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import reactor.core.publisher.Mono;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
@@ -47,7 +49,7 @@ class GatewaySecurity {
                 .headers(headers -> headers
                         .frameOptions(frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; "
-                                + "connect-src 'self' " + policy.issuer() + "; frame-ancestors 'none'"))
+                                + "connect-src 'self' " + origin(policy.issuer()) + "; frame-ancestors 'none'"))
                         .referrerPolicy(referrer -> referrer.policy(
                                 org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter
                                         .ReferrerPolicy.NO_REFERRER)))
@@ -55,6 +57,9 @@ class GatewaySecurity {
                     exchanges.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                             .permitAll();
                     exchanges.pathMatchers(HttpMethod.OPTIONS).permitAll();
+                    String[] app = WebApp.PUBLIC_PATHS.toArray(String[]::new);
+                    exchanges.pathMatchers(HttpMethod.GET, app).permitAll();
+                    exchanges.pathMatchers(HttpMethod.HEAD, app).permitAll();
                     for (AccessPolicy.Rule rule : policy.rules()) {
                         String[] paths = rule.paths().toArray(String[]::new);
                         if (rule.methods().isEmpty()) {
@@ -74,6 +79,15 @@ class GatewaySecurity {
                         .accessDeniedHandler((exchange, e) -> problem(exchange.getResponse(), HttpStatus.FORBIDDEN,
                                 "Not permitted", "Your role does not allow this request")))
                 .build();
+    }
+
+    /**
+     * The scheme, host and port of the issuer: the browser app fetches the issuer's discovery document and token
+     * endpoint from there, and a CSP source with a path would allow that exact path only.
+     */
+    static String origin(String issuer) {
+        URI uri = URI.create(issuer);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     private static void grant(ServerHttpSecurity.AuthorizeExchangeSpec.Access access, AccessPolicy.Rule rule) {
@@ -109,6 +123,9 @@ class GatewaySecurity {
     static Mono<Void> problem(ServerHttpResponse response, HttpStatus status, String title, String detail) {
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        // A refused request ends its connection: Reactor Netty can stop reading a keep-alive connection whose next
+        // request arrived while a refusal was still being completed, and the caller would wait for ever.
+        response.getHeaders().set(HttpHeaders.CONNECTION, "close");
         if (status == HttpStatus.UNAUTHORIZED) {
             response.getHeaders().set("WWW-Authenticate", "Bearer");
         }

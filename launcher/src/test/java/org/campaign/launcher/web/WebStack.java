@@ -1,0 +1,279 @@
+package org.campaign.launcher.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.campaign.launcher.LocalStack;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The running local stack as the browser tests use it: the web app's address, calls through the gateway as the
+ * demo client systems (client credentials), and a small district — two townships with their villages, communities,
+ * schools and enterprises, pledges at every stage, reviews and mass evaluations — recorded once per test JVM.
+ */
+final class WebStack {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String CAMPAIGN = "web-demo";
+    static final String EAST = "east-township";
+    static final String WEST = "west-township";
+
+    private static final Map<String, String> SECRETS = Map.of(
+            "east-township-system", "east-demo-secret",
+            "west-township-system", "west-demo-secret",
+            "review-tool", "review-demo-secret",
+            "inspection-tool", "inspection-demo-secret",
+            "leadership-dashboard", "leadership-demo-secret",
+            "district-admin-tool", "admin-demo-secret");
+
+    private static WebStack instance;
+
+    final LocalStack stack;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    private WebStack(LocalStack stack) {
+        this.stack = stack;
+    }
+
+    /** The stack shared by every end-to-end test of this JVM, with the demo district recorded. */
+    static synchronized WebStack get() throws Exception {
+        if (instance == null) {
+            WebStack created = new WebStack(sharedStack());
+            created.recordDistrict();
+            instance = created;
+        }
+        return instance;
+    }
+
+    /**
+     * {@code SharedStack} (package {@code org.campaign.launcher}, package-private) keeps one stack per test JVM;
+     * the browser tests use that same stack rather than starting a second one.
+     */
+    private static LocalStack sharedStack() throws Exception {
+        Method get = Class.forName("org.campaign.launcher.SharedStack").getDeclaredMethod("get");
+        get.setAccessible(true);
+        try {
+            return (LocalStack) get.invoke(null);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    /**
+     * The web app's address. The browser uses the loopback address 127.0.0.1: the sign-in server accepts the
+     * app's callback there on any port (RFC 8252), and the gateway of the tests listens on a random one.
+     */
+    String appUrl() {
+        return "http://127.0.0.1:" + URI.create(stack.gatewayUrl()).getPort();
+    }
+
+    // ------------------------------------------------------------------ calls through the gateway
+
+    record Answer(int status, String body) {
+
+        JsonNode json() throws Exception {
+            return JSON.readTree(body);
+        }
+    }
+
+    Answer post(String clientId, String path, String body) throws Exception {
+        return send("POST", clientId, path, body);
+    }
+
+    Answer get(String clientId, String path) throws Exception {
+        return send("GET", clientId, path, null);
+    }
+
+    /** Sends a request; a 429 is retried after the pause the gateway asks for (seeding sends many requests). */
+    Answer send(String method, String clientId, String path, String body) throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+                    .header("Authorization", "Bearer " + token(clientId))
+                    .header("Content-Type", "application/json")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body));
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 429 || attempt >= 20) {
+                return new Answer(response.statusCode(), response.body());
+            }
+            long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+            Thread.sleep(Math.max(1, seconds) * 1000);
+        }
+    }
+
+    private String token(String clientId) throws Exception {
+        String token = tokens.get(clientId);
+        if (token == null) {
+            String basic = Base64.getEncoder().encodeToString((clientId + ":" + SECRETS.get(clientId))
+                    .getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create(stack.issuerUrl() + "/oauth2/token"))
+                    .header("Authorization", "Basic " + basic)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("No token for " + clientId + ": " + response.body());
+            }
+            token = JSON.readTree(response.body()).get("access_token").asText();
+            tokens.put(clientId, token);
+        }
+        return token;
+    }
+
+    private Answer expect(Answer answer, String what, int... statuses) {
+        for (int status : statuses) {
+            if (answer.status() == status) {
+                return answer;
+            }
+        }
+        throw new IllegalStateException(what + " answered " + answer.status() + ": " + answer.body());
+    }
+
+    // ------------------------------------------------------------------ the demo district
+
+    /** A deadline the lapse check will not reach while the tests run. */
+    static LocalDate deadline() {
+        return LocalDate.now().plusYears(1).withMonth(12).withDayOfMonth(31);
+    }
+
+    /** Makes a pledge of an organisation and answers its id. */
+    String makePledge(String clientId, String organisationId, String title) throws Exception {
+        Answer made = expect(post(clientId, "/api/pledges", """
+                {"campaignId":"%s","pledger":{"type":"ORGANISATION","id":"%s"},"kind":"PRACTICAL_DEED",
+                 "focus":"PUBLIC_WISHES","title":"%s","deadline":"%s"}"""
+                .formatted(CAMPAIGN, organisationId, title, deadline())), "making a pledge", 201);
+        return made.json().get("pledgeId").asText();
+    }
+
+    void approve(String clientId, String pledgeId) throws Exception {
+        expect(post(clientId, "/api/pledges/" + pledgeId + "/approval",
+                "{\"approvedOn\":\"" + LocalDate.now() + "\"}"), "approving " + pledgeId, 204);
+    }
+
+    void fulfil(String clientId, String pledgeId) throws Exception {
+        expect(post(clientId, "/api/pledges/" + pledgeId + "/fulfilment",
+                "{\"fulfilledOn\":\"" + LocalDate.now() + "\",\"evidence\":\"验收合格\"}"), "fulfilling " + pledgeId, 204);
+    }
+
+    private void registerIfNew(String clientId, String id, String name, String kind, String sector, String parentId,
+                               String townshipId, boolean agency) throws Exception {
+        expect(post(clientId, "/api/organisations", """
+                {"organisationId":"%s","name":"%s","kind":"%s","sector":"%s","parentId":%s,"townshipId":"%s",
+                 "agency":%s}""".formatted(id, name, kind, sector, parentId == null ? "null" : "\"" + parentId + "\"",
+                townshipId, agency)), "registering " + id, 201, 409);
+    }
+
+    private void recordDistrict() throws Exception {
+        LocalDate today = LocalDate.now();
+        expect(post("district-admin-tool", "/api/campaigns", """
+                {"campaignId":"%s","name":"创先争优（演示）","startsOn":"%s","endsOn":"%s",
+                 "phases":[{"name":"公开承诺","startsOn":"%s","endsOn":"%s"}]}"""
+                .formatted(CAMPAIGN, today.withDayOfYear(1), deadline(), today.withDayOfYear(1), deadline())),
+                "defining the campaign", 201, 409);
+        registerIfNew("district-admin-tool", "district-committee", "区委", "PARTY_COMMITTEE", "GOVERNMENT_ORGAN",
+                null, "district", false);
+        registerIfNew("district-admin-tool", EAST, "东镇党委", "PARTY_COMMITTEE", "RURAL_VILLAGE",
+                "district-committee", EAST, true);
+        registerIfNew("district-admin-tool", WEST, "西镇党委", "PARTY_COMMITTEE", "RURAL_VILLAGE",
+                "district-committee", WEST, true);
+
+        List<String[]> organisations = List.of(
+                new String[] {"east-township-system", "web-east-willow", "柳湾村党支部", "RURAL_VILLAGE", EAST},
+                new String[] {"east-township-system", "web-east-river", "河畔社区党支部", "URBAN_COMMUNITY", EAST},
+                new String[] {"east-township-system", "web-east-school", "东镇中心小学党支部", "PUBLIC_INSTITUTION", EAST},
+                new String[] {"east-township-system", "web-east-works", "东镇建材公司党支部", "NON_PUBLIC_ENTERPRISE", EAST},
+                new String[] {"west-township-system", "web-west-pine", "松林村党支部", "RURAL_VILLAGE", WEST},
+                new String[] {"west-township-system", "web-west-street", "西街社区党支部", "URBAN_COMMUNITY", WEST},
+                new String[] {"west-township-system", "web-west-clinic", "西镇卫生院党支部", "PUBLIC_INSTITUTION", WEST},
+                new String[] {"west-township-system", "web-west-volunteers", "西镇志愿者协会党支部",
+                        "NEW_SOCIAL_ORGANISATION", WEST});
+        for (String[] o : organisations) {
+            registerIfNew(o[0], o[1], o[2], "BRANCH", o[3], o[4], o[4], false);
+        }
+        expect(post("east-township-system", "/api/members", """
+                {"memberId":"web-m-001","name":"张大爷","organisationId":"web-east-willow","category":"FARMER"}"""),
+                "enrolling a member", 201, 409);
+
+        // title, organisation, stage: 0 made, 1 approved, 2 fulfilled
+        List<Object[]> pledges = List.of(
+                new Object[] {"硬化村道3公里", "web-east-willow", 2},
+                new Object[] {"帮助30户种植大棚甜瓜", "web-east-willow", 2},
+                new Object[] {"推广草莓新品种10个", "web-east-willow", 1},
+                new Object[] {"为留守老人配送午餐", "web-east-river", 2},
+                new Object[] {"修缮社区活动室", "web-east-river", 2},
+                new Object[] {"开设四点半课堂", "web-east-school", 2},
+                new Object[] {"资助困难学生20名", "web-east-school", 1},
+                new Object[] {"安装路灯50盏", "web-east-works", 0},
+                new Object[] {"吸纳本地劳动力就业40人", "web-east-works", 2},
+                new Object[] {"清理河道2公里", "web-west-pine", 2},
+                new Object[] {"新修灌溉水渠1.5公里", "web-west-pine", 1},
+                new Object[] {"组建邻里互助队", "web-west-street", 1},
+                new Object[] {"组织义诊4次", "web-west-clinic", 2},
+                new Object[] {"建立慢病随访档案", "web-west-clinic", 0},
+                new Object[] {"开展志愿服务12场", "web-west-volunteers", 1});
+        for (Object[] p : pledges) {
+            String organisation = (String) p[1];
+            String client = organisation.startsWith("web-east") ? "east-township-system" : "west-township-system";
+            String id = makePledge(client, organisation, (String) p[0]);
+            int stage = (Integer) p[2];
+            if (stage >= 1) {
+                approve(client, id);
+            }
+            if (stage >= 2) {
+                fulfil(client, id);
+            }
+        }
+        recordReviewsAndEvaluations();
+    }
+
+    /** Reviews and mass evaluations make the dashboard's other figures; a change of their API must not stop the pledge tests. */
+    private void recordReviewsAndEvaluations() {
+        try {
+            int year = LocalDate.now().getYear();
+            for (String reviewer : List.of("review-tool", "leader-wang")) {
+                expect(post("district-admin-tool", "/api/assignments", """
+                        {"campaignId":"%s","reviewerId":"%s","kind":"LEADER",
+                         "organisationIds":["web-east-willow","web-west-pine"]}""".formatted(CAMPAIGN, reviewer)),
+                        "assigning " + reviewer, 201);
+            }
+            expect(post("district-admin-tool", "/api/assignments", """
+                    {"campaignId":"%s","reviewerId":"inspection-tool","kind":"INSPECTION_GROUP",
+                     "townshipIds":["%s","%s"]}""".formatted(CAMPAIGN, EAST, WEST)), "assigning inspection", 201);
+            for (String[] review : List.of(new String[] {"web-east-willow", EAST, "EXCELLENT"},
+                    new String[] {"web-west-pine", WEST, "GOOD"})) {
+                expect(post("review-tool", "/api/reviews", """
+                        {"campaignId":"%s","round":"%d-R1","subjectType":"ORGANISATION","subjectId":"%s",
+                         "organisationId":"%s","townshipId":"%s","rating":"%s","strengths":"承诺践诺扎实"}"""
+                        .formatted(CAMPAIGN, year, review[0], review[0], review[1], review[2])), "reviewing", 201);
+            }
+            for (Object[] evaluation : List.of(new Object[] {"web-east-river", EAST, 42, 6, 2},
+                    new Object[] {"web-west-street", WEST, 30, 8, 5})) {
+                String id = expect(post("inspection-tool", "/api/evaluations", """
+                        {"campaignId":"%s","year":%d,"round":"%d-R1","subjectType":"ORGANISATION","subjectId":"%s",
+                         "organisationId":"%s","townshipId":"%s","methods":["EVALUATION_MEETING"],"openedOn":"%s"}"""
+                        .formatted(CAMPAIGN, year, year, evaluation[0], evaluation[0], evaluation[1], LocalDate.now())),
+                        "opening an evaluation", 201).json().get("evaluationId").asText();
+                expect(post("inspection-tool", "/api/evaluations/" + id + "/tallies", """
+                        {"method":"EVALUATION_MEETING","satisfied":%d,"basicallySatisfied":%d,"dissatisfied":%d}"""
+                        .formatted(evaluation[2], evaluation[3], evaluation[4])), "tallying", 204);
+                expect(post("inspection-tool", "/api/evaluations/" + id + "/closing",
+                        "{\"closedOn\":\"" + LocalDate.now() + "\"}"), "closing an evaluation", 200);
+            }
+        } catch (Exception e) {
+            System.err.println("[web] reviews and evaluations of the demo district not recorded: " + e.getMessage());
+        }
+    }
+}

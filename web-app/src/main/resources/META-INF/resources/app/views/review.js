@@ -1,0 +1,122 @@
+// The reviewer's workspace (REVIEWER): where they are assigned, a form to record a leadership review (领导点评),
+// and a look-up of a recorded review with its rectification.
+import { get, post, query } from '../api.js';
+import { t, label, formatDateTime } from '../i18n.js';
+import { h, clear, select, field, formValues, message } from '../dom.js';
+import { errorMessage, showFormErrors, clearFormErrors } from '../errors.js';
+
+const RATINGS = ['EXCELLENT', 'GOOD', 'FAIR', 'POOR'];
+
+export function render(main, user) {
+  let left = false;
+  const assignments = h('div', { dataset: { testid: 'assignments' } }, h('p', { class: 'loading' }, t('common.loading')));
+  const campaign = select('campaignId', [], '', { id: 'review-campaign' });
+  const subjectType = select('subjectType', ['ORGANISATION', 'MEMBER'].map((s) => [s, label('subjectType', s)]), 'ORGANISATION', { id: 'review-subject-type' });
+  const organisation = h('input', { type: 'text', name: 'organisationId', id: 'review-organisation', list: 'assigned-organisations' });
+  const subject = h('input', { type: 'text', name: 'subjectId', id: 'review-subject', list: 'assigned-organisations' });
+  const assigned = h('datalist', { id: 'assigned-organisations' });
+  const result = h('div', { class: 'form-result', role: 'status' });
+
+  const form = h('form', { class: 'card form', dataset: { testid: 'review-form' }, novalidate: true },
+    h('h2', {}, t('review.form')),
+    h('div', { class: 'form-errors message error', role: 'alert', hidden: true, dataset: { testid: 'form-error' } }),
+    field(t('field.campaignId'), campaign),
+    h('div', { class: 'row' },
+      field(t('field.round'), h('input', { type: 'text', name: 'round', id: 'review-round', maxlength: 32, placeholder: `${new Date().getFullYear()}-R1` })),
+      field(t('field.subjectType'), subjectType)),
+    h('div', { class: 'row' }, field(t('field.subjectId'), subject), field(t('field.organisationId'), organisation)),
+    field(`${t('field.townshipId')} ${t('common.optional')}`, h('input', { type: 'text', name: 'townshipId', id: 'review-township' })),
+    field(t('field.rating'), select('rating', RATINGS.map((r) => [r, label('rating', r)]), 'GOOD', { id: 'review-rating' })),
+    field(t('field.strengths'), h('textarea', { name: 'strengths', rows: 2 })),
+    field(t('field.problems'), h('textarea', { name: 'problems', rows: 2 })),
+    h('div', { class: 'row' },
+      field(`${t('field.rectificationRequired')} ${t('common.optional')}`, h('textarea', { name: 'rectificationRequired', rows: 2 })),
+      field(t('field.rectificationDeadline'), h('input', { type: 'date', name: 'rectificationDeadline' }))),
+    h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'primary', dataset: { testid: 'review-submit' } }, t('common.submit'))),
+    result, assigned);
+
+  subject.addEventListener('change', () => {
+    if (subjectType.value === 'ORGANISATION') {
+      organisation.value = subject.value;
+    }
+  });
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearFormErrors(form);
+    clear(result);
+    const v = formValues(form);
+    try {
+      const created = await post('/api/reviews', {
+        campaignId: v.campaignId, round: v.round, subjectType: v.subjectType, subjectId: v.subjectId,
+        organisationId: v.organisationId || (v.subjectType === 'ORGANISATION' ? v.subjectId : undefined),
+        townshipId: v.townshipId, rating: v.rating, strengths: v.strengths, problems: v.problems,
+        rectificationRequired: v.rectificationRequired, rectificationDeadline: v.rectificationDeadline
+      });
+      clear(result, message('success', t('review.recorded', { id: created.reviewId }), { dataset: { testid: 'review-recorded' } }));
+      lookupInput.value = created.reviewId;
+    } catch (error) {
+      showFormErrors(form, error);
+    }
+  });
+
+  const lookupInput = h('input', { type: 'text', name: 'reviewId', id: 'review-lookup' });
+  const lookupResult = h('div');
+  const lookup = h('form', { class: 'card form' },
+    h('h2', {}, t('review.lookup')),
+    field(t('field.id'), lookupInput),
+    h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'ghost' }, t('common.submit'))),
+    lookupResult);
+  lookup.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      const details = await get(`/api/reviews/${encodeURIComponent(lookupInput.value.trim())}`);
+      const r = details.review || {};
+      clear(lookupResult, h('dl', { class: 'facts' },
+        h('dt', {}, t('field.subjectId')), h('dd', {}, `${label('subjectType', r.subjectType)} ${r.subjectId || ''}`),
+        h('dt', {}, t('field.round')), h('dd', {}, r.round || ''),
+        h('dt', {}, t('field.rating')), h('dd', {}, label('rating', r.rating)),
+        h('dt', {}, t('review.rectification')), h('dd', {}, r.rectificationStatus || r.rectification || '–')),
+      h('ol', { class: 'timeline' }, (details.timeline || []).map((e) => h('li', {}, `${formatDateTime(e.recordedAt)} · ${e.type}`))));
+    } catch (error) {
+      clear(lookupResult, errorMessage(error));
+    }
+  });
+
+  clear(main, h('section', { class: 'workspace', dataset: { testid: 'review-workspace' } },
+    h('div', { class: 'view-head' }, h('h1', {}, t('review.title'))),
+    h('div', { class: 'split' },
+      h('div', {}, h('section', { class: 'card' }, h('h2', {}, t('review.assignments')), assignments), lookup),
+      form)));
+
+  Promise.allSettled([get('/api/campaigns'), get(`/api/assignments${query({ reviewerId: user.id, size: 200 })}`)])
+    .then(([campaigns, mine]) => {
+      if (left) {
+        return;
+      }
+      if (campaigns.status === 'fulfilled') {
+        const list = campaigns.value || [];
+        clear(campaign, list.map((c) => h('option', { value: c.id }, c.name ? `${c.name}（${c.id}）` : c.id)));
+        if (list.length) {
+          campaign.value = list[list.length - 1].id;
+        }
+      }
+      if (mine.status === 'rejected') {
+        clear(assignments, errorMessage(mine.reason));
+        return;
+      }
+      const items = (mine.value.items || []).filter((a) => a.active !== false);
+      clear(assigned, items.flatMap((a) => a.organisationIds || []).map((id) => h('option', { value: id })));
+      clear(assignments, items.length === 0 ? h('p', { class: 'empty' }, t('review.noAssignments'))
+        : h('ul', { class: 'plain' }, items.map((a) => h('li', { dataset: { testid: 'assignment' } },
+          h('strong', {}, a.campaignId), ' · ',
+          (a.organisationIds || []).length ? t('review.assignedOrgs', { ids: a.organisationIds.join('、') }) : '',
+          (a.townshipIds || []).length ? ` ${t('review.assignedTownships', { ids: a.townshipIds.join('、') })}` : ''))));
+      if (items.length && items[0].organisationIds && items[0].organisationIds.length) {
+        subject.value = items[0].organisationIds[0];
+        organisation.value = items[0].organisationIds[0];
+      }
+    });
+
+  return () => { left = true; };
+}
