@@ -364,6 +364,8 @@ public final class ReportingBenchmark {
                 "--campaign.topics.pledge-events=" + PLEDGE_TOPIC,
                 "--campaign.topics.evaluation-events=" + EVALUATION_TOPIC,
                 "--campaign.reporting.live.auto-start=false",
+                // Measures the service, not token validation: no sign-in server runs beside it.
+                "--campaign.security.trust-headers=true",
                 "--logging.level.root=WARN",
                 "--logging.level.org.campaign.reporting.rebuild=INFO"));
         service = new ProcessBuilder(command).inheritIO().start();

@@ -112,6 +112,9 @@ class AccessMatrixTest {
                 new Route("GET", "/api/audit/history/" + pledgeId, null, Set.of("AUDITOR")),
                 new Route("GET", "/api/reports/pledges/summary", null,
                         Set.of("LEADERSHIP", "AUDITOR", "ADMINISTRATOR")),
+                new Route("GET", "/api/reports/organisations", null,
+                        Set.of("LEADERSHIP", "AUDITOR", "ADMINISTRATOR")),
+                new Route("GET", "/api/reports/rebuilds", null, Set.of("ADMINISTRATOR")),
                 new Route("POST", "/api/assignments", "{}", Set.of("ADMINISTRATOR")),
                 new Route("POST", "/api/reviews", "{}", Set.of("REVIEWER")),
                 new Route("POST", "/api/reviews/r-1/rectification/commitment", "{}", Set.of("AGENCY_STAFF")),
@@ -172,12 +175,34 @@ class AccessMatrixTest {
     }
 
     @Test
-    void aServiceCalledDirectlyTrustsNoIdentityHeaders() throws Exception {
-        HttpResponse<String> direct = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(stack.serviceUrl("pledge-service") + "/api/pledges"))
-                .header("X-Acting-User", "intruder").header("X-Acting-Agency", "east-township").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(direct.statusCode()).isEqualTo(401);
+    void aServiceCalledDirectlyTrustsNoIdentityHeadersAndAppliesItsOwnRules() throws Exception {
+        for (String service : List.of("pledge-service/api/pledges", "evaluation-service/api/rectifications",
+                "reporting-service/api/reports/pledges/summary")) {
+            String name = service.substring(0, service.indexOf('/'));
+            String path = service.substring(name.length());
+            assertThat(direct(name, path, null, true).statusCode()).as(service + " with identity headers")
+                    .isEqualTo(401);
+        }
+        assertThat(direct("reporting-service", "/api/reports/pledges/summary",
+                client.token(CLIENT_OF_ROLE.get("AGENCY_STAFF")), false).statusCode()).isEqualTo(403);
+        assertThat(direct("reporting-service", "/api/reports/pledges/summary",
+                client.token(CLIENT_OF_ROLE.get("LEADERSHIP")), false).statusCode()).isEqualTo(200);
+        assertThat(direct("reporting-service", "/api/reports/rebuilds",
+                client.token(CLIENT_OF_ROLE.get("LEADERSHIP")), false).statusCode()).isEqualTo(403);
+        assertThat(direct("reporting-service", "/api/audit/history/" + pledgeId,
+                client.token(CLIENT_OF_ROLE.get("LEADERSHIP")), false).statusCode()).isEqualTo(403);
+    }
+
+    private static HttpResponse<String> direct(String service, String path, String token, boolean identityHeaders)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.serviceUrl(service) + path)).GET();
+        if (identityHeaders) {
+            request.header("X-Acting-User", "intruder").header("X-Acting-Agency", "east-township");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static void expect(List<String> wrong, Route route, String as, String token, int status)

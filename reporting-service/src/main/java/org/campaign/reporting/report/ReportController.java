@@ -20,7 +20,7 @@ import java.util.List;
 /**
  * Read-only statistics for the leadership group. Every report reads the active read-model generation; with
  * {@code asOf} (an ISO instant or a date) it is computed from the event log as the figures stood then.
- * The JSON shapes are documented in the module's API.md.
+ * The JSON shapes are documented in the README, section "Statistics and audit".
  */
 @RestController
 @RequestMapping("/api/reports")

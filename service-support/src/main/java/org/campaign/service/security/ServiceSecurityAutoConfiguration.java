@@ -1,5 +1,6 @@
 package org.campaign.service.security;
 
+import jakarta.servlet.DispatcherType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -54,6 +55,9 @@ public class ServiceSecurityAutoConfiguration {
             throw new IllegalStateException("Set campaign.security.issuer to the token issuer");
         }
         http.authorizeHttpRequests(routes -> {
+                    // The request itself was authorised; its asynchronous continuation (a server-sent event
+                    // stream) and error rendering are not checked again.
+                    routes.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll();
                     routes.requestMatchers("/actuator/health/**", "/actuator/info", "/error").permitAll();
                     rules.orderedStream().forEach(rule -> rule.apply(routes));
                     routes.anyRequest().authenticated();
