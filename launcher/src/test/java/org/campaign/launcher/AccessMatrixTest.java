@@ -120,7 +120,13 @@ class AccessMatrixTest {
                 new Route("POST", "/api/reviews/r-1/rectification/commitment", "{}", Set.of("AGENCY_STAFF")),
                 new Route("POST", "/api/evaluations", "{}", Set.of("INSPECTION_GROUP", "ADMINISTRATOR")),
                 new Route("POST", "/api/assessments", "{}", Set.of("INSPECTION_GROUP", "ADMINISTRATOR")),
-                new Route("GET", "/api/rectifications", null, Set.of("INSPECTION_GROUP", "ADMINISTRATOR")));
+                new Route("GET", "/api/rectifications", null, Set.of("INSPECTION_GROUP", "ADMINISTRATOR")),
+                new Route("POST", "/api/rectifications/l-1/final-check", "{}",
+                        Set.of("INSPECTION_GROUP", "ADMINISTRATOR")),
+                new Route("POST", "/api/rectifications/l-1/progress", "{}",
+                        Set.of("INSPECTION_GROUP", "ADMINISTRATOR", "REVIEWER", "AGENCY_STAFF")),
+                new Route("GET", "/api/rectifications/l-1", null,
+                        Set.of("INSPECTION_GROUP", "ADMINISTRATOR", "REVIEWER", "AGENCY_STAFF")));
     }
 
     @Test
