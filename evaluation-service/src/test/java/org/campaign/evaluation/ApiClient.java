@@ -101,6 +101,14 @@ public class ApiClient {
         return expect(201, response).getBody().get(idField).asText();
     }
 
+    /** Every envelope on the topic, read once the aggregate's first event is there. */
+    public List<EventEnvelope> publishedSoFar(String lastAggregateId) {
+        published(lastAggregateId, 1);
+        try (TopicReader reader = TopicReader.of(topic)) {
+            return reader.envelopes();
+        }
+    }
+
     private static List<EventEnvelope> ofAggregate(List<EventEnvelope> envelopes, String aggregateId) {
         return envelopes.stream().filter(e -> e.aggregateId().equals(aggregateId)).toList();
     }

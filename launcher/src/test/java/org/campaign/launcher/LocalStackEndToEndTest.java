@@ -50,10 +50,12 @@ class LocalStackEndToEndTest {
         created(post("district-admin-tool", "/api/assignments", """
                 {"campaignId":"cxzy-2011","reviewerId":"review-tool","kind":"LEADER",
                  "organisationIds":["willow-village"]}"""));
-        created(post("review-tool", "/api/reviews", """
+        // The evaluation service learns of willow-village from the pledge service's events: until then it answers
+        // 409 and stores nothing, so the review is simply sent again.
+        eventually(Duration.ofSeconds(60), () -> created(post("review-tool", "/api/reviews", """
                 {"campaignId":"cxzy-2011","round":"2011-R1","subjectType":"ORGANISATION",
                  "subjectId":"willow-village","organisationId":"willow-village","rating":"EXCELLENT",
-                 "strengths":"承诺践诺到位"}"""));
+                 "strengths":"承诺践诺到位"}""")));
 
         eventually(Duration.ofSeconds(60), () -> {
             JsonNode summary = JSON.readTree(client.get("leadership-dashboard",

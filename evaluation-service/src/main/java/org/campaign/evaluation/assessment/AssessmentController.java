@@ -69,12 +69,16 @@ class AssessmentController {
         }
     }
 
-    /** {@code publicSatisfaction} may be left out: it is then taken from the subject's closed mass evaluations. */
+    /**
+     * {@code publicSatisfaction} may be left out: it is then taken from the subject's closed mass evaluations.
+     * {@code townshipId} may be left out too: the assessment is recorded with the township of the subject's
+     * organisation on the roster, and a township stated otherwise is refused.
+     */
     record ScoreRequest(@NotBlank @Pattern(regexp = Ids.PATTERN) String campaignId,
                         @NotNull @Min(2000) @Max(2100) Integer year, @NotNull SubjectType subjectType,
                         @NotBlank @Pattern(regexp = Ids.PATTERN) String subjectId,
                         @NotBlank @Pattern(regexp = Ids.PATTERN) String organisationId,
-                        @NotBlank @Pattern(regexp = Ids.PATTERN) String townshipId,
+                        @Pattern(regexp = Ids.PATTERN) String townshipId,
                         @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 1)
                         BigDecimal postCompetence,
                         @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 1)

@@ -11,6 +11,8 @@ import org.campaign.evaluation.assessment.AssessmentCommands.SetAssessmentScheme
 import org.campaign.evaluation.assignment.ReviewerScope;
 import org.campaign.evaluation.mass.MassEvaluationEntry;
 import org.campaign.evaluation.mass.SatisfactionCount;
+import org.campaign.evaluation.roster.Placement;
+import org.campaign.evaluation.roster.StatedSubject;
 import org.campaign.write.CommandRefused;
 import org.campaign.write.web.Acting;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -30,7 +32,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @Service
 public class AssessmentService {
 
-    /** What an assessor enters; {@code publicSatisfaction} may be {@code null}. */
+    /** What an assessor enters; {@code townshipId} and {@code publicSatisfaction} may be {@code null}. */
     public record Scores(String campaignId, int year, SubjectType subjectType, String subjectId,
                          String organisationId, String townshipId, BigDecimal postCompetence,
                          BigDecimal developmentContribution, BigDecimal publicSatisfaction,
@@ -64,10 +66,10 @@ public class AssessmentService {
         return scheme;
     }
 
-    /** Scores the subject and answers with the assessment's id. */
+    /** Scores the subject, with the township the roster places it in, and answers with the assessment's id. */
     public String score(Acting acting, Scores scores) {
-        scope.requireCovers(acting, scores.campaignId(), scores.organisationId(), scores.townshipId(),
-                "assess it");
+        Placement placement = scope.requireCoversOnRoster(acting, scores.campaignId(), new StatedSubject(
+                scores.subjectType(), scores.subjectId(), scores.organisationId(), scores.townshipId()), "assess it");
         SchemeEntry scheme = mongo.findById(scores.campaignId(), SchemeEntry.class);
         if (scheme == null) {
             throw CommandRefused.conflict("Campaign " + scores.campaignId() + " has no assessment scheme yet; the "
@@ -79,7 +81,7 @@ public class AssessmentService {
         String assessmentId = ScoreAssessment.idOf(scores.campaignId(), scores.year(), scores.subjectType(),
                 scores.subjectId());
         commands.sendAndWait(new ScoreAssessment(assessmentId, scores.campaignId(), scores.year(),
-                scores.subjectType(), scores.subjectId(), scores.organisationId(), scores.townshipId(),
+                scores.subjectType(), scores.subjectId(), scores.organisationId(), placement.townshipId(),
                 new DimensionScores(scores.postCompetence(), scores.developmentContribution(), publicSatisfaction,
                         scores.socialReputation()), source, scores.checklist(), scheme.scheme()),
                 acting.metaData());

@@ -1,6 +1,9 @@
 package org.campaign.evaluation.assignment;
 
 import org.campaign.contracts.Actor;
+import org.campaign.evaluation.roster.Placement;
+import org.campaign.evaluation.roster.Roster;
+import org.campaign.evaluation.roster.StatedSubject;
 import org.campaign.service.security.Roles;
 import org.campaign.write.CommandRefused;
 import org.campaign.write.web.Acting;
@@ -20,16 +23,21 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * may act anywhere. Anyone else reviews, evaluates and assesses only subjects that an active assignment of the
  * campaign gives to them, the acting user: a leader's own account, or the account an inspection group records
  * with. A subject is covered when its organisation, or the township that organisation belongs to, is named in the
- * assignment. Every command about a subject passes through here before it is sent.
+ * assignment. Where a subject belongs is the roster's word ({@link Roster}), never the request's: a new record's
+ * subject must be on the roster, and the township it is checked against, and recorded with, is the township of its
+ * organisation there. Every command about a subject passes through here before it is sent.
  */
 @Component
 public class ReviewerScope {
 
     private final MongoTemplate mongo;
+    private final Roster roster;
     private final String districtAgency;
 
-    ReviewerScope(MongoTemplate mongo, @Value("${campaign.district-agency:district}") String districtAgency) {
+    ReviewerScope(MongoTemplate mongo, Roster roster,
+                  @Value("${campaign.district-agency:district}") String districtAgency) {
         this.mongo = mongo;
+        this.roster = roster;
         this.districtAgency = districtAgency;
     }
 
@@ -62,6 +70,20 @@ public class ReviewerScope {
         return mongo.exists(assigned, AssignmentEntry.class);
     }
 
+    /**
+     * Checks the subject of a new review, evaluation or assessment and answers where the roster places it: refused
+     * when it is not on the roster (409, also for the district office), when the actor is not assigned to it there
+     * (403, whatever township the request states), and when the request states its organisation or township
+     * otherwise than the roster (400).
+     */
+    public Placement requireCoversOnRoster(Acting acting, String campaignId, StatedSubject subject, String action) {
+        Placement placement = roster.place(subject.type(), subject.id());
+        requireCovers(acting, campaignId, placement.organisationId(), placement.townshipId(), action);
+        placement.requireStatedAlike(subject);
+        return placement;
+    }
+
+    /** Refuses the actor unless it covers the organisation and township recorded with an existing record. */
     public void requireCovers(Acting acting, String campaignId, String organisationId, String townshipId,
                               String action) {
         if (!covers(acting, campaignId, organisationId, townshipId)) {

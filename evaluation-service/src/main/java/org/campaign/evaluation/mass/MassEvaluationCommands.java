@@ -14,10 +14,20 @@ public final class MassEvaluationCommands {
     private MassEvaluationCommands() {
     }
 
+    /**
+     * {@code townshipId} is the township of the subject's organisation: as the request stated it (or {@code null})
+     * until the roster has placed the subject, then the roster's ({@link #placedIn}).
+     */
     public record OpenMassEvaluation(@TargetAggregateIdentifier String evaluationId, String campaignId, int year,
                                      String round, SubjectType subjectType, String subjectId,
                                      String organisationId, String townshipId, List<EvaluationMethod> methods,
                                      LocalDate openedOn) {
+
+        /** The same opening, recorded with the township the roster places its subject in. */
+        public OpenMassEvaluation placedIn(String rosterTownshipId) {
+            return new OpenMassEvaluation(evaluationId, campaignId, year, round, subjectType, subjectId,
+                    organisationId, rosterTownshipId, methods, openedOn);
+        }
     }
 
     /** {@code respondentId} identifies the respondent within the evaluation (normalised by the sender). */

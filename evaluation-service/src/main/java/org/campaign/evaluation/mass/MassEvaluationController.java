@@ -39,11 +39,15 @@ import java.util.UUID;
 @RequestMapping("/api/evaluations")
 class MassEvaluationController {
 
+    /**
+     * {@code townshipId} is optional: the evaluation is recorded with the township of the subject's organisation on
+     * the roster, and a township stated otherwise is refused.
+     */
     record OpenRequest(@NotBlank @Pattern(regexp = Ids.PATTERN) String campaignId,
                        @NotNull @Min(2000) @Max(2100) Integer year, @NotBlank @Size(max = 32) String round,
                        @NotNull SubjectType subjectType, @NotBlank @Pattern(regexp = Ids.PATTERN) String subjectId,
                        @NotBlank @Pattern(regexp = Ids.PATTERN) String organisationId,
-                       @NotBlank @Pattern(regexp = Ids.PATTERN) String townshipId,
+                       @Pattern(regexp = Ids.PATTERN) String townshipId,
                        @NotEmpty List<@NotNull EvaluationMethod> methods, @NotNull LocalDate openedOn) {
 
         @AssertTrue(message = "must be the subject itself when the subject is an organisation")

@@ -4,6 +4,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.campaign.evaluation.assignment.ReviewerScope;
 import org.campaign.evaluation.mass.MassEvaluationCommands.OpenMassEvaluation;
+import org.campaign.evaluation.roster.Placement;
+import org.campaign.evaluation.roster.StatedSubject;
 import org.campaign.write.web.Acting;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
@@ -25,10 +27,12 @@ public class MassEvaluationService {
         this.mongo = mongo;
     }
 
+    /** Opens the evaluation with the township the roster places its subject in. */
     public void open(Acting acting, OpenMassEvaluation evaluation) {
-        scope.requireCovers(acting, evaluation.campaignId(), evaluation.organisationId(),
-                evaluation.townshipId(), "evaluate it");
-        commands.sendAndWait(evaluation, acting.metaData());
+        Placement placement = scope.requireCoversOnRoster(acting, evaluation.campaignId(), new StatedSubject(
+                evaluation.subjectType(), evaluation.subjectId(), evaluation.organisationId(),
+                evaluation.townshipId()), "evaluate it");
+        commands.sendAndWait(evaluation.placedIn(placement.townshipId()), acting.metaData());
     }
 
     /** Sends a command about an existing evaluation, if the actor may run it. */

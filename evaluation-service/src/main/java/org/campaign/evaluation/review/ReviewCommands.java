@@ -12,11 +12,21 @@ public final class ReviewCommands {
     private ReviewCommands() {
     }
 
-    /** {@code townshipId} is {@code null} when the reviewer did not say where the organisation belongs. */
+    /**
+     * {@code townshipId} is the township of the subject's organisation: as the request stated it (or {@code null})
+     * until the roster has placed the subject, then the roster's ({@link #placedIn}).
+     */
     public record RecordReview(@TargetAggregateIdentifier String reviewId, String campaignId, String round,
                                SubjectType subjectType, String subjectId, String organisationId, String townshipId,
                                String reviewerId, Rating rating, String strengths, String problems,
                                String rectificationRequired, LocalDate rectificationDeadline) {
+
+        /** The same review, recorded with the township the roster places its subject in. */
+        public RecordReview placedIn(String rosterTownshipId) {
+            return new RecordReview(reviewId, campaignId, round, subjectType, subjectId, organisationId,
+                    rosterTownshipId, reviewerId, rating, strengths, problems, rectificationRequired,
+                    rectificationDeadline);
+        }
     }
 
     public record CommitRectification(@TargetAggregateIdentifier String reviewId, String statement,

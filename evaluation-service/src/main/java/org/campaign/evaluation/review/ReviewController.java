@@ -35,7 +35,10 @@ import java.util.UUID;
 @RequestMapping("/api/reviews")
 class ReviewController {
 
-    /** {@code townshipId} is optional: a reviewer assigned by township needs it to be recognised as assigned. */
+    /**
+     * {@code townshipId} is optional: the review is recorded with the township of the subject's organisation on the
+     * roster, and a township stated otherwise is refused.
+     */
     record RecordReviewRequest(@NotBlank @Pattern(regexp = Ids.PATTERN) String campaignId,
                                @NotBlank @Size(max = 32) String round, @NotNull SubjectType subjectType,
                                @NotBlank @Pattern(regexp = Ids.PATTERN) String subjectId,

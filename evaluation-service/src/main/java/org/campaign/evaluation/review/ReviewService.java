@@ -5,6 +5,8 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.campaign.contracts.Actor;
 import org.campaign.evaluation.assignment.ReviewerScope;
 import org.campaign.evaluation.review.ReviewCommands.RecordReview;
+import org.campaign.evaluation.roster.Placement;
+import org.campaign.evaluation.roster.StatedSubject;
 import org.campaign.write.CommandRefused;
 import org.campaign.write.web.Acting;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -13,7 +15,7 @@ import org.springframework.stereotype.Service;
 /**
  * Sends review commands after checking who acts: a review only by a reviewer assigned to its subject; the
  * rectification statement and completion only by the subject's side — the organisation itself, the township it
- * belongs to (as recorded with the review), or the district office; acceptance and reopening only by the reviewer's
+ * belonged to on the roster when the review was recorded, or the district office; acceptance and reopening only by the reviewer's
  * side — the reviewer, anyone assigned to the subject in that campaign, or the district office.
  */
 @Service
@@ -29,10 +31,11 @@ public class ReviewService {
         this.mongo = mongo;
     }
 
+    /** Records the review with the township the roster places its subject in. */
     public void record(Acting acting, RecordReview review) {
-        scope.requireCovers(acting, review.campaignId(), review.organisationId(), review.townshipId(),
-                "review it");
-        commands.sendAndWait(review, acting.metaData());
+        Placement placement = scope.requireCoversOnRoster(acting, review.campaignId(), new StatedSubject(
+                review.subjectType(), review.subjectId(), review.organisationId(), review.townshipId()), "review it");
+        commands.sendAndWait(review.placedIn(placement.townshipId()), acting.metaData());
     }
 
     /** Sends a command of the subject's answer (statement, completion) about an existing review. */

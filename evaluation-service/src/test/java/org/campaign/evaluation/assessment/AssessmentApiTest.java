@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.campaign.evaluation.ApiClient;
 import org.campaign.evaluation.ApiClient.As;
 import org.campaign.evaluation.EvaluationServiceTest;
+import org.campaign.evaluation.RosterFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,11 +31,15 @@ class AssessmentApiTest {
 
     @Autowired
     ApiClient api;
+    @Autowired
+    RosterFixture roster;
 
     String campaign;
 
     @BeforeEach
     void setUp() {
+        roster.organisations("east", "v1", "v2", "v3", "v8");
+        roster.member("m-7", "v1");
         campaign = ApiClient.newCampaign();
         api.assign(campaign, "inspector-5", "INSPECTION_GROUP", List.of(), List.of("east"));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.campaign.evaluation.ApiClient;
 import org.campaign.evaluation.ApiClient.As;
 import org.campaign.evaluation.EvaluationServiceTest;
+import org.campaign.evaluation.RosterFixture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +22,8 @@ class AssignmentApiTest {
 
     @Autowired
     ApiClient api;
+    @Autowired
+    RosterFixture roster;
 
     String review(String campaign) {
         return """
@@ -30,6 +33,7 @@ class AssignmentApiTest {
 
     @Test
     void theDistrictAssignsAndRevokesAndTheReviewerCoversExactlyWhileAssigned() {
+        roster.organisations("east", "v1");
         String campaign = ApiClient.newCampaign();
         String id = api.assign(campaign, "leader-2", "LEADER", List.of("v1", "v2"), List.of());
         JsonNode assignment = expect(200, api.get("/api/assignments/" + id)).getBody();

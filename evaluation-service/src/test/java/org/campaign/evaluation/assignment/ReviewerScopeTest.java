@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The district office is the district agency acting as administrator — the agency alone is not enough. */
 class ReviewerScopeTest {
 
-    final ReviewerScope scope = new ReviewerScope(null, "district");
+    final ReviewerScope scope = new ReviewerScope(null, null, "district");
 
     static Acting acting(String agency, String... roles) {
         return new Acting(new Caller("u-1", agency, "direct", Set.of(roles)), null);

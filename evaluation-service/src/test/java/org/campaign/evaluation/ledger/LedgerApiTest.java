@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.campaign.evaluation.ApiClient;
 import org.campaign.evaluation.ApiClient.As;
 import org.campaign.evaluation.EvaluationServiceTest;
+import org.campaign.evaluation.RosterFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,11 +25,15 @@ class LedgerApiTest {
 
     @Autowired
     ApiClient api;
+    @Autowired
+    RosterFixture roster;
 
     String campaign;
 
     @BeforeEach
     void setUp() {
+        roster.organisations("east", "v1", "v2", "e1");
+        roster.organisations("north", "n1", "n2");
         campaign = ApiClient.newCampaign();
         api.assign(campaign, "inspector-8", "INSPECTION_GROUP", List.of(), List.of("east", "north"));
         expect(204, api.put(OFFICE, "/api/assessments/schemes/" + campaign, """

@@ -7,6 +7,7 @@ import org.campaign.contracts.EventJson;
 import org.campaign.evaluation.ApiClient;
 import org.campaign.evaluation.ApiClient.As;
 import org.campaign.evaluation.EvaluationServiceTest;
+import org.campaign.evaluation.RosterFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,11 +29,15 @@ class MassEvaluationApiTest {
 
     @Autowired
     ApiClient api;
+    @Autowired
+    RosterFixture roster;
 
     String campaign;
 
     @BeforeEach
     void setUp() {
+        roster.organisations("east", "v1");
+        roster.organisations("west", "w1");
         campaign = ApiClient.newCampaign();
         api.assign(campaign, "inspector-3", "INSPECTION_GROUP", List.of(), List.of("east"));
     }

@@ -5,6 +5,7 @@ import org.campaign.contracts.EventEnvelope;
 import org.campaign.evaluation.ApiClient;
 import org.campaign.evaluation.ApiClient.As;
 import org.campaign.evaluation.EvaluationServiceTest;
+import org.campaign.evaluation.RosterFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,11 +27,15 @@ class ReviewApiTest {
 
     @Autowired
     ApiClient api;
+    @Autowired
+    RosterFixture roster;
 
     String campaign;
 
     @BeforeEach
     void setUp() {
+        roster.organisations("east", "v1", "v2", "v7");
+        roster.organisations("west", "w1", "w3");
         campaign = ApiClient.newCampaign();
         api.assign(campaign, "leader-1", "LEADER", List.of("v1"), List.of());
         api.assign(campaign, "inspector-7", "INSPECTION_GROUP", List.of(), List.of("east"));
@@ -98,9 +103,17 @@ class ReviewApiTest {
     }
 
     @Test
+    void aReviewLeavingTheTownshipOutIsPlacedWhereTheRosterHasItsSubject() {
+        String id = record(GROUP_MEMBER, review("v7", null, null));
+        assertThat(expect(200, api.get("/api/reviews/" + id)).getBody().at("/review/townshipId").asText())
+                .isEqualTo("east");
+    }
+
+    @Test
     void theDistrictOfficeMayReviewWithoutAssignmentAndWithoutTownship() {
         String id = record(ApiClient.OFFICE, review("w3", null, null));
-        assertThat(expect(200, api.get("/api/reviews/" + id)).getBody().at("/review/townshipId").isNull()).isTrue();
+        assertThat(expect(200, api.get("/api/reviews/" + id)).getBody().at("/review/townshipId").asText())
+                .isEqualTo("west");
     }
 
     @Test
@@ -108,7 +121,7 @@ class ReviewApiTest {
         long before = api.storedEvents();
         assertForbidden(api.post(LEADER, "/api/reviews", review("v2", "east", null)));
         assertForbidden(api.post(GROUP_MEMBER, "/api/reviews", review("w1", "west", null)));
-        assertForbidden(api.post(GROUP_MEMBER, "/api/reviews", review("v7", null, null)));
+        assertForbidden(api.post(GROUP_MEMBER, "/api/reviews", review("w1", "east", null)));
         assertForbidden(api.post(new As("leader-1", "district-committee"), "/api/reviews",
                 review("v1", "east", null).replace(campaign, ApiClient.newCampaign())));
         assertThat(api.storedEvents()).isEqualTo(before);
@@ -126,7 +139,8 @@ class ReviewApiTest {
                 .containsExactlyInAnyOrder("rating", "rectificationDeadline", "organisationId");
         expect(400, api.post(LEADER, "/api/reviews/" + record(LEADER, review("v1", null, "公示"))
                 + "/rectification/commitment", "{\"statement\":\" \"}"));
-        assertThat(api.storedEvents()).isEqualTo(before + 1);
+        // only the review: ReviewRecorded and the township the roster places it in
+        assertThat(api.storedEvents()).isEqualTo(before + 2);
     }
 
     @Test

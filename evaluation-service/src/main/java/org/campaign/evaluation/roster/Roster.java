@@ -1,0 +1,50 @@
+package org.campaign.evaluation.roster;
+
+import org.campaign.contracts.evaluation.SubjectType;
+import org.campaign.write.CommandRefused;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The roster as far as this service needs it: which organisations and members exist, and where they belong. It
+ * is the pledge service's roster as received over Kafka ({@link RosterProjection}), so an organisation registered
+ * a moment ago may not be known here yet.
+ */
+@Component
+public class Roster {
+
+    private final MongoTemplate mongo;
+
+    Roster(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /**
+     * Where the subject belongs; refused (409) when it is not on the roster, not yet, or no longer — a member
+     * counts only while it and its organisation are on the roster.
+     */
+    public Placement place(SubjectType type, String subjectId) {
+        String organisationId = subjectId;
+        if (type == SubjectType.MEMBER) {
+            RosterMember member = mongo.findById(subjectId, RosterMember.class);
+            if (member == null) {
+                throw CommandRefused.conflict("Member " + subjectId + " is not on the roster (yet): the pledge "
+                        + "service has not enrolled it, or its enrolment has not reached the evaluation service");
+            }
+            if (!member.active()) {
+                throw CommandRefused.conflict("Member " + subjectId + " has left the roster");
+            }
+            organisationId = member.organisationId();
+        }
+        RosterOrganisation organisation = mongo.findById(organisationId, RosterOrganisation.class);
+        if (organisation == null) {
+            throw CommandRefused.conflict("Organisation " + organisationId + " is not on the roster (yet): the "
+                    + "pledge service has not registered it, or its registration has not reached the evaluation "
+                    + "service");
+        }
+        if (!organisation.active()) {
+            throw CommandRefused.conflict("Organisation " + organisationId + " was deregistered from the roster");
+        }
+        return new Placement(organisationId, organisation.townshipId());
+    }
+}

@@ -1,0 +1,16 @@
+package org.campaign.evaluation.roster;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.util.List;
+
+/**
+ * An organisation as the pledge service's roster events describe it: the township and agency it belongs to, its
+ * path from the top of the tree (itself last), and whether it is still registered. {@code sequence} is the sequence
+ * of the last of its own events applied here.
+ */
+@Document("roster-organisations")
+record RosterOrganisation(@Id String id, String townshipId, String agencyId, List<String> path, boolean active,
+                          long sequence) {
+}
