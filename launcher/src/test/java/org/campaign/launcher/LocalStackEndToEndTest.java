@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.campaign.testsupport.Eventually.eventually;
@@ -97,7 +98,7 @@ class LocalStackEndToEndTest {
         HttpResponse<String> response = created(post("east-township-system", "/api/pledges", """
                 {"campaignId":"cxzy-2011","pledger":{"type":"ORGANISATION","id":"%s"},
                  "kind":"PRACTICAL_DEED","focus":"PUBLIC_WISHES","title":"为群众办实事",
-                 "deadline":"2011-12-31"}""".formatted(organisation)));
+                 "deadline":"%s"}""".formatted(organisation, LocalDate.now().plusYears(1))));
         return JSON.readTree(response.body()).get("pledgeId").asText();
     }
 

@@ -1,6 +1,5 @@
 package org.campaign.launcher.web;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -16,15 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The agency workspace: a clerk records a pledge through the form and sees it listed, takes it through its next
  * step, is told in words what the service refused — and a clerk of another township sees none of it.
  */
-class AgencyWorkspaceTest {
-
-    static WebStack stack;
-
-    @BeforeAll
-    static void startStack() throws Exception {
-        Browser.requireInstalled();
-        stack = WebStack.get();
-    }
+class AgencyWorkspaceTest extends BrowserTest {
 
     @Test
     void aClerkMakesAPledgeThroughTheFormSeesItListedAndApprovesIt() throws Exception {
@@ -115,6 +106,54 @@ class AgencyWorkspaceTest {
             assertThat(status).isEqualTo(403L);
             browser.testId("tab-pledges").click();
         }
+    }
+
+    @Test
+    void aClerkRevisesAPledgeTheSuperiorSentBack() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String pledge = stack.makePledge("east-township-system", "web-east-willow", "改善村容村貌 " + suffix);
+        stack.sendBack("east-township-system", pledge, "目标不够具体，请写明数量");
+        String revised = "新建垃圾收集点8处 " + suffix;
+        try (Browser browser = Browser.open(1440, 1200)) {
+            browser.signIn(stack.appUrl(), "east-clerk");
+            browser.testId("pledge-list");
+            new Select(browser.driver.findElement(By.id("filter-status"))).selectByValue("SENT_BACK");
+            browser.visible("[data-testid='pledge-list'] tbody[data-status='SENT_BACK']");
+            WebElement row = browser.visible("[data-testid='pledge-row'][data-pledge-id='" + pledge + "']");
+            assertThat(row.findElement(By.cssSelector(".status")).getText()).isEqualTo("已退回");
+            row.findElement(By.cssSelector("button[data-action='revise']")).click();
+
+            WebElement form = browser.testId("action-form-revise");
+            assertThat(browser.testId("sent-back-reasons").getText()).contains("目标不够具体，请写明数量");
+            WebElement title = form.findElement(By.id("revise-title"));
+            assertThat(title.getAttribute("value")).isEqualTo("改善村容村貌 " + suffix);
+            assertThat(form.findElement(By.id("revise-deadline")).getAttribute("value"))
+                    .isEqualTo(WebStack.deadline().toString());
+            title.clear();
+            browser.testId("action-submit").click();
+            assertThat(browser.visible("[data-testid='action-form-revise'] [data-testid='form-error']").getText())
+                    .contains("承诺内容");
+            assertThat(title.getAttribute("aria-invalid")).isEqualTo("true");
+
+            title.sendKeys(revised);
+            form.findElement(By.id("revise-quantity")).sendKeys("8");
+            form.findElement(By.id("revise-unit")).sendKeys("处");
+            browser.screenshot("agency-revise");
+            browser.testId("action-submit").click();
+            assertThat(browser.testId("action-done").getText()).isEqualTo("已完成：修改后重新报审。");
+
+            new Select(browser.driver.findElement(By.id("filter-status"))).selectByValue("REVISED");
+            browser.visible("[data-testid='pledge-list'] tbody[data-status='REVISED']");
+            WebElement again = browser.visible("[data-testid='pledge-row'][data-pledge-id='" + pledge + "']");
+            assertThat(again.getAttribute("data-status")).isEqualTo("REVISED");
+            assertThat(again.findElement(By.cssSelector(".pledge-title")).getText()).startsWith(revised);
+            assertThat(again.findElements(By.cssSelector("button[data-action='approve']"))).hasSize(1);
+            assertThat(browser.console()).as("no script errors and no Content-Security-Policy violations")
+                    .noneMatch(line -> line.contains("Uncaught") || line.contains("Content Security Policy"));
+        }
+        WebStack.Answer stored = stack.get("east-township-system", "/api/pledges/" + pledge);
+        assertThat(stored.json().at("/pledge/status").asText()).isEqualTo("REVISED");
+        assertThat(stored.json().at("/pledge/target/unit").asText()).isEqualTo("处");
     }
 
     private static WebElement row(Browser browser, String title) {

@@ -1,6 +1,5 @@
 package org.campaign.launcher.web;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
@@ -16,15 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The leadership dashboard follows the figures live: a pledge fulfilled by a township's system through the API
  * shows on an open dashboard without reloading the page.
  */
-class DashboardLiveTest {
-
-    static WebStack stack;
-
-    @BeforeAll
-    static void startStack() throws Exception {
-        Browser.requireInstalled();
-        stack = WebStack.get();
-    }
+class DashboardLiveTest extends BrowserTest {
 
     @Test
     void aPledgeFulfilledThroughTheApiAppearsOnAnOpenDashboardWithoutAReload() throws Exception {

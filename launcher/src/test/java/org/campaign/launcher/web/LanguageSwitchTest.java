@@ -1,6 +1,5 @@
 package org.campaign.launcher.web;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -8,15 +7,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The app speaks Chinese by default and English at the press of the language toggle, and remembers the choice. */
-class LanguageSwitchTest {
-
-    static WebStack stack;
-
-    @BeforeAll
-    static void startStack() throws Exception {
-        Browser.requireInstalled();
-        stack = WebStack.get();
-    }
+class LanguageSwitchTest extends BrowserTest {
 
     @Test
     void theLanguageToggleSwitchesBetweenChineseAndEnglish() throws Exception {
@@ -34,6 +25,10 @@ class LanguageSwitchTest {
             browser.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid='nav-dashboard']"), "Dashboard"));
             assertThat(browser.visible(".dashboard h1").getText()).isEqualTo("Campaign statistics");
             assertThat(browser.visible(".tile-made .tile-label").getText()).isEqualTo("Pledges made");
+            assertThat(browser.visible(".tile-coverage .tile-label").getText()).isEqualTo("Organisations reviewed (any round)");
+            assertThat(browser.testId("active-filter").getText()).isEqualTo("Showing: the whole district");
+            assertThat(browser.visible("[data-testid='chart-timeline']").findElement(By.xpath(".."))
+                    .getText()).contains("Pledges made and fulfilled by month");
             assertThat(browser.testId("user-role").getText()).isEqualTo("Leadership group");
             assertThat(browser.testId("lang-toggle").getText()).isEqualTo("中文");
             browser.screenshot("dashboard-english");

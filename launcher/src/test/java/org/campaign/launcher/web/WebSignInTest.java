@@ -1,6 +1,5 @@
 package org.campaign.launcher.web;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -8,15 +7,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Signing in to the web app through the real sign-in server (authorization code with PKCE), and out again. */
-class WebSignInTest {
-
-    static WebStack stack;
-
-    @BeforeAll
-    static void startStack() throws Exception {
-        Browser.requireInstalled();
-        stack = WebStack.get();
-    }
+class WebSignInTest extends BrowserTest {
 
     @Test
     void aClerkSignsInSeesTheirNameAndRoleAndSignsOutAgain() throws Exception {

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
@@ -35,6 +36,7 @@ final class WebStack {
             "review-tool", "review-demo-secret",
             "inspection-tool", "inspection-demo-secret",
             "leadership-dashboard", "leadership-demo-secret",
+            "audit-tool", "audit-demo-secret",
             "district-admin-tool", "admin-demo-secret");
 
     private static WebStack instance;
@@ -168,6 +170,63 @@ final class WebStack {
                 "{\"fulfilledOn\":\"" + LocalDate.now() + "\",\"evidence\":\"验收合格\"}"), "fulfilling " + pledgeId, 204);
     }
 
+    void sendBack(String clientId, String pledgeId, String reason) throws Exception {
+        expect(post(clientId, "/api/pledges/" + pledgeId + "/send-back", "{\"reasons\":[\"" + reason + "\"]}"),
+                "sending back " + pledgeId, 204);
+    }
+
+    /** Records a leadership review that requires rectification and answers its id. */
+    String recordReview(String clientId, String organisationId, String townshipId, String required) throws Exception {
+        Answer recorded = expect(onceOnRoster(() -> post(clientId, "/api/reviews", """
+                {"campaignId":"%s","round":"%d-R2","subjectType":"ORGANISATION","subjectId":"%s",
+                 "organisationId":"%s","townshipId":"%s","rating":"FAIR","problems":"群众知晓率不高",
+                 "rectificationRequired":"%s","rectificationDeadline":"%s"}"""
+                .formatted(CAMPAIGN, LocalDate.now().getYear(), organisationId, organisationId, townshipId, required,
+                        deadline()))), "recording a review", 201);
+        return recorded.json().get("reviewId").asText();
+    }
+
+    /** The reviewed agency states its rectification and reports it done. */
+    void commitAndComplete(String clientId, String reviewId) throws Exception {
+        expect(post(clientId, "/api/reviews/" + reviewId + "/rectification/commitment",
+                "{\"statement\":\"月底前完成整改\",\"committedOn\":\"" + LocalDate.now() + "\"}"),
+                "committing to " + reviewId, 204);
+        expect(post(clientId, "/api/reviews/" + reviewId + "/rectification/completion",
+                "{\"report\":\"已在公开栏公示\",\"completedOn\":\"" + LocalDate.now() + "\"}"),
+                "completing " + reviewId, 204);
+    }
+
+    /** Scores an organisation's year-end assessment through the inspection group's system; answers the outcome. */
+    JsonNode assess(String organisationId, String townshipId, String post, String development, String satisfaction,
+                    String reputation) throws Exception {
+        return expect(onceOnRoster(() -> post("inspection-tool", "/api/assessments", """
+                {"campaignId":"%s","year":%d,"subjectType":"ORGANISATION","subjectId":"%s","organisationId":"%s",
+                 "townshipId":"%s","postCompetence":%s,"developmentContribution":%s,"publicSatisfaction":%s,
+                 "socialReputation":%s,"checklist":{"goodLeadership":false,"goodMembership":true,
+                 "goodMechanisms":false,"goodResults":false,"goodPublicOpinion":false,"strongInDevelopment":false,
+                 "strongInServingThePublic":true,"strongInUnitingPeople":false,"strongInPromotingHarmony":false}}"""
+                .formatted(CAMPAIGN, LocalDate.now().getYear(), organisationId, organisationId, townshipId, post,
+                        development, satisfaction, reputation))), "assessing " + organisationId, 201).json();
+    }
+
+    interface Call {
+        Answer send() throws Exception;
+    }
+
+    /**
+     * Sends a request about an organisation until the evaluation service knows it: that service learns the roster
+     * from the pledge service's events on Kafka, and answers 409 "not on the roster (yet)" until they arrived.
+     */
+    private static Answer onceOnRoster(Call call) throws Exception {
+        long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Answer answer = call.send();
+        while (answer.status() == 409 && answer.body().contains("not on the roster") && System.nanoTime() < giveUp) {
+            Thread.sleep(200);
+            answer = call.send();
+        }
+        return answer;
+    }
+
     private void registerIfNew(String clientId, String id, String name, String kind, String sector, String parentId,
                                String townshipId, boolean agency) throws Exception {
         expect(post(clientId, "/api/organisations", """
@@ -237,6 +296,20 @@ final class WebStack {
             }
         }
         recordReviewsAndEvaluations();
+        prepareAssessments();
+    }
+
+    /**
+     * The campaign's assessment scheme (weights 30/30/25/15, advanced from 85, lagging below 60), and the demo
+     * inspection group's account {@code inspector-li} assigned to both townships.
+     */
+    private void prepareAssessments() throws Exception {
+        expect(send("PUT", "district-admin-tool", "/api/assessments/schemes/" + CAMPAIGN, """
+                {"weights":{"postCompetence":30,"developmentContribution":30,"publicSatisfaction":25,
+                 "socialReputation":15},"advancedThreshold":85,"laggingThreshold":60}"""), "setting the scheme", 204);
+        expect(post("district-admin-tool", "/api/assignments", """
+                {"campaignId":"%s","reviewerId":"inspector-li","kind":"INSPECTION_GROUP","townshipIds":["%s","%s"]}"""
+                .formatted(CAMPAIGN, EAST, WEST)), "assigning inspector-li", 201);
     }
 
     /** Reviews and mass evaluations make the dashboard's other figures; a change of their API must not stop the pledge tests. */

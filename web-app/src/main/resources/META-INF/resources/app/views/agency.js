@@ -30,13 +30,48 @@ const ACTIONS = {
     body: (v) => ({ achievedQuantity: v.achievedQuantity, note: v.note, reportedOn: v.reportedOn }) },
   fulfil: { path: 'fulfilment', fields: () => [dateField('fulfilledOn'), textArea('evidence')],
     body: (v) => ({ fulfilledOn: v.fulfilledOn, evidence: v.evidence }) },
-  withdraw: { path: 'withdrawal', fields: () => [textArea('reason')], body: (v) => ({ reason: v.reason }) }
+  withdraw: { path: 'withdrawal', fields: () => [textArea('reason')], body: (v) => ({ reason: v.reason }) },
+  revise: { path: 'revision', wide: true,
+    fields: (p) => [
+      h('div', { class: 'sent-back-reasons', dataset: { testid: 'sent-back-reasons' } }),
+      h('div', { class: 'row' },
+        field(t('field.kind'), select('kind', options(KINDS, 'pledgeKind'), p.kind, { id: 'revise-kind' })),
+        field(t('field.focus'), select('focus', options(FOCUSES, 'focus'), p.focus, { id: 'revise-focus' }))),
+      field(t('field.title'), h('textarea', { name: 'title', id: 'revise-title', rows: 3, maxlength: 500, value: p.title || '' })),
+      h('div', { class: 'row' },
+        field(`${t('field.target.quantity')} ${t('common.optional')}`, h('input', { type: 'number', name: 'target.quantity',
+          id: 'revise-quantity', min: 0, step: 'any', value: p.target ? String(p.target.quantity) : '' })),
+        field(`${t('field.target.unit')} ${t('common.optional')}`, h('input', { type: 'text', name: 'target.unit',
+          id: 'revise-unit', maxlength: 50, value: p.target ? p.target.unit : '' }))),
+      field(t('field.deadline'), h('input', { type: 'date', name: 'deadline', id: 'revise-deadline', value: p.deadline || '' }))],
+    body: (v) => {
+      const body = { kind: v.kind, focus: v.focus, title: v.title, deadline: v.deadline };
+      if (v['target.quantity'] !== undefined || v['target.unit'] !== undefined) {
+        body.target = { quantity: v['target.quantity'], unit: v['target.unit'] };
+      }
+      return body;
+    },
+    /** Shows why the superior sent the pledge back: the reasons of the latest send-back in its timeline. */
+    prepare: async (p, form) => {
+      const slot = form.querySelector('.sent-back-reasons');
+      try {
+        const details = await get(`/api/pledges/${encodeURIComponent(p.id)}`);
+        const sentBack = (details.timeline || []).filter((e) => e.type === 'PledgeSentBack').pop();
+        const reasons = (sentBack && sentBack.details && sentBack.details.reasons) || [];
+        if (reasons.length) {
+          clear(slot, h('div', { class: 'message warning' }, h('strong', {}, t('agency.revise.reasons')),
+            h('ul', {}, reasons.map((r) => h('li', {}, r)))));
+        }
+      } catch (error) {
+        clear(slot, errorMessage(error));
+      }
+    } }
 };
 
 const ACTIONS_BY_STATUS = {
   MADE: ['approve', 'sendBack', 'withdraw'],
   REVISED: ['approve', 'sendBack', 'withdraw'],
-  SENT_BACK: ['withdraw'],
+  SENT_BACK: ['revise', 'withdraw'],
   APPROVED: ['publish', 'progress', 'fulfil', 'withdraw'],
   PUBLISHED: ['progress', 'fulfil', 'withdraw']
 };
@@ -136,14 +171,20 @@ export function render(main, user) {
   campaignFilter.addEventListener('change', () => { filters.campaignId = campaignFilter.value; filters.page = 0; loadPledges(); });
   statusFilter.addEventListener('change', () => { filters.status = statusFilter.value; filters.page = 0; loadPledges(); });
 
+  let pledgesRun = 0;
+
+  /** Loads the page the filters ask for; an answer overtaken by a later request is dropped. */
   async function loadPledges() {
+    const run = ++pledgesRun;
+    const shown = { ...filters };
     try {
-      const page = await get(`/api/pledges${query({ campaignId: filters.campaignId, status: filters.status, page: filters.page, size: PAGE_SIZE })}`);
-      if (left) {
-        return;
+      const page = await get(`/api/pledges${query({ campaignId: shown.campaignId, status: shown.status, page: shown.page, size: PAGE_SIZE })}`);
+      if (left || run !== pledgesRun) {
+        return null;
       }
       clear(listMessage);
       drawPledges(page);
+      Object.assign(listBody.dataset, { campaign: shown.campaignId, status: shown.status, page: String(shown.page) });
       return page;
     } catch (error) {
       clear(listMessage, errorMessage(error));
@@ -183,7 +224,7 @@ export function render(main, user) {
     const form = h('form', { method: 'dialog', dataset: { testid: `action-form-${action}` } },
       h('h2', {}, `${t(`action.${action}`)}：${pledge.title}`),
       h('div', { class: 'form-errors message error', role: 'alert', hidden: true, dataset: { testid: 'form-error' } }),
-      spec.fields(),
+      spec.fields(pledge),
       h('div', { class: 'buttons' },
         h('button', { type: 'submit', class: 'primary', dataset: { testid: 'action-submit' } }, t(`action.${action}`)),
         h('button', { type: 'button', class: 'ghost', onclick: () => dialog.close() }, t('common.cancel'))));
@@ -210,7 +251,11 @@ export function render(main, user) {
       }
     });
     clear(dialog, form);
+    dialog.classList.toggle('wide', Boolean(spec.wide));
     dialog.showModal();
+    if (spec.prepare) {
+      spec.prepare(pledge, form);
+    }
   }
 
   const pledgerSelect = select('pledger.id', [], '', { id: 'pledge-pledger', required: true });

@@ -1,14 +1,113 @@
-// The auditor's workspace (AUDITOR): the full history of any record from the event log, and a check of its hash
-// chain in the service that wrote it, which names the first altered event.
-import { get } from '../api.js';
-import { t, formatDateTime } from '../i18n.js';
-import { h, clear, field, message } from '../dom.js';
-import { errorMessage } from '../errors.js';
+// The auditor's workspace (AUDITOR): the full history of any record from the event log, a check of its hash
+// chain in the service that wrote it, which names the first altered event, and the headline figures as they
+// stood at two dates, side by side with the difference.
+import { get, query, ApiError } from '../api.js';
+import { t, formatDateTime, formatNumber, formatPercent } from '../i18n.js';
+import { h, clear, field, message, select, formValues, today } from '../dom.js';
+import { errorMessage, showFormErrors, clearFormErrors } from '../errors.js';
+
+/** The figures compared: where each is read in the summary, and whether it is a rate in percent. */
+const FIGURES = [
+  { key: 'made', value: (s) => s.made },
+  { key: 'approved', value: (s) => s.approved },
+  { key: 'published', value: (s) => s.published },
+  { key: 'fulfilled', value: (s) => s.fulfilled },
+  { key: 'fulfilmentRate', value: (s) => (s.made ? s.fulfilmentRate : null), percent: true },
+  { key: 'open', value: (s) => s.open },
+  { key: 'lapsed', value: (s) => s.lapsed },
+  { key: 'withdrawn', value: (s) => s.withdrawn },
+  { key: 'sentBack', value: (s) => s.sentBack },
+  { key: 'reviews', value: (s) => (s.reviews ? s.reviews.recorded : null) }
+];
+
+function daysAgo(days) {
+  const date = new Date(`${today()}T12:00:00`);
+  date.setDate(date.getDate() - days);
+  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60000);
+  return local.toISOString().slice(0, 10);
+}
+
+/** The comparison of the pledge summary at two dates (GET /api/reports/pledges/summary?asOf=…). */
+function comparison() {
+  const campaign = select('campaignId', [['', t('common.allCampaigns')]], '', { id: 'compare-campaign', dataset: { testid: 'compare-campaign' } });
+  const from = h('input', { type: 'date', name: 'from', id: 'compare-from', value: daysAgo(30), dataset: { testid: 'compare-from' } });
+  const to = h('input', { type: 'date', name: 'to', id: 'compare-to', value: today(), dataset: { testid: 'compare-to' } });
+  const output = h('div', { dataset: { testid: 'compare-output' } });
+  const form = h('form', { class: 'card form', novalidate: true, dataset: { testid: 'compare-form' } },
+    h('h2', {}, t('audit.compare.title')),
+    h('p', { class: 'hint' }, t('audit.compare.hint')),
+    h('div', { class: 'form-errors message error', role: 'alert', hidden: true, dataset: { testid: 'form-error' } }),
+    h('div', { class: 'row three' }, field(t('field.campaignId'), campaign), field(t('field.from'), from), field(t('field.to'), to)),
+    h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'primary', dataset: { testid: 'compare-submit' } }, t('audit.compare.submit'))),
+    output);
+
+  get('/api/reports/campaigns').then((campaigns) => {
+    (campaigns || []).forEach((c) => campaign.append(h('option', { value: c.campaignId }, c.name ? `${c.name}（${c.campaignId}）` : c.campaignId)));
+  }).catch((error) => clear(output, errorMessage(error)));
+
+  function cell(figure, value) {
+    if (value === null || value === undefined) {
+      return '–';
+    }
+    return figure.percent ? formatPercent(value) : formatNumber(value);
+  }
+
+  function difference(figure, a, b) {
+    if (a === null || a === undefined || b === null || b === undefined) {
+      return { text: '–', value: null };
+    }
+    const value = figure.percent ? Math.round((b - a) * 10) / 10 : b - a;
+    const sign = value > 0 ? '+' : value < 0 ? '−' : '±';
+    const size = Math.abs(value);
+    return { text: `${sign}${figure.percent ? `${formatNumber(size, 1)} ${t('audit.compare.points')}` : formatNumber(size)}`, value };
+  }
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearFormErrors(form);
+    const v = formValues(form);
+    const missing = ['from', 'to'].filter((name) => !v[name]);
+    if (missing.length) {
+      showFormErrors(form, new ApiError(400, { errors: missing.map((name) => ({ field: name, message: 'must not be blank' })) }));
+      return;
+    }
+    const submit = form.querySelector('[type=submit]');
+    submit.disabled = true;
+    clear(output, h('p', { class: 'loading' }, t('common.loading')));
+    try {
+      const [a, b] = await Promise.all([v.from, v.to].map((asOf) =>
+        get(`/api/reports/pledges/summary${query({ campaignId: v.campaignId, asOf })}`)));
+      clear(output, h('table', { class: 'table compare', dataset: { testid: 'compare-table', from: v.from, to: v.to } },
+        h('thead', {}, h('tr', {}, h('th', {}, t('audit.compare.figure')),
+          h('th', { class: 'num' }, t('audit.compare.at', { date: v.from })),
+          h('th', { class: 'num' }, t('audit.compare.at', { date: v.to })),
+          h('th', { class: 'num' }, t('audit.compare.difference')))),
+        h('tbody', {}, FIGURES.map((figure) => {
+          const first = figure.value(a);
+          const second = figure.value(b);
+          const diff = difference(figure, first, second);
+          return h('tr', { dataset: { key: figure.key, from: first ?? '', to: second ?? '', difference: diff.value ?? '' } },
+            h('th', {}, t(`audit.figure.${figure.key}`)),
+            h('td', { class: 'num' }, cell(figure, first)),
+            h('td', { class: 'num' }, cell(figure, second)),
+            h('td', { class: `num diff ${diff.value > 0 ? 'up' : diff.value < 0 ? 'down' : ''}` }, diff.text));
+        }))),
+      h('p', { class: 'hint' }, t('audit.compare.note')));
+    } catch (error) {
+      clear(output);
+      showFormErrors(form, error);
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  return form;
+}
 
 export function render(main) {
   const idInput = h('input', { type: 'text', name: 'aggregateId', id: 'audit-id', required: true, placeholder: t('audit.idHint') });
   const output = h('div', { dataset: { testid: 'audit-output' } });
   const chain = h('div', { dataset: { testid: 'audit-chain' } });
+  const outputCard = h('section', { class: 'card', hidden: true }, output);
   let history = null;
 
   async function showHistory(event) {
@@ -19,6 +118,7 @@ export function render(main) {
     if (!id) {
       return;
     }
+    outputCard.hidden = false;
     clear(output, h('p', { class: 'loading' }, t('common.loading')));
     try {
       history = await get(`/api/audit/history/${encodeURIComponent(id)}`);
@@ -57,5 +157,6 @@ export function render(main) {
       h('div', { class: 'row' }, field(t('field.id'), idInput),
         h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'primary', dataset: { testid: 'audit-show' } }, t('audit.show'))))),
     chain,
-    h('section', { class: 'card' }, output)));
+    outputCard,
+    comparison()));
 }

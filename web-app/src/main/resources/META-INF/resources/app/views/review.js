@@ -1,8 +1,9 @@
 // The reviewer's workspace (REVIEWER): where they are assigned, a form to record a leadership review (领导点评),
-// and a look-up of a recorded review with its rectification.
+// and a look-up of a recorded review with its rectification, which the reviewer accepts or reopens once the
+// subject reported it completed.
 import { get, post, query } from '../api.js';
 import { t, label, formatDateTime } from '../i18n.js';
-import { h, clear, select, field, formValues, message } from '../dom.js';
+import { h, clear, select, field, formValues, message, today } from '../dom.js';
 import { errorMessage, showFormErrors, clearFormErrors } from '../errors.js';
 
 const RATINGS = ['EXCELLENT', 'GOOD', 'FAIR', 'POOR'];
@@ -55,33 +56,93 @@ export function render(main, user) {
       });
       clear(result, message('success', t('review.recorded', { id: created.reviewId }), { dataset: { testid: 'review-recorded' } }));
       lookupInput.value = created.reviewId;
+      showReview(created.reviewId);
     } catch (error) {
       showFormErrors(form, error);
     }
   });
 
-  const lookupInput = h('input', { type: 'text', name: 'reviewId', id: 'review-lookup' });
-  const lookupResult = h('div');
+  const lookupInput = h('input', { type: 'text', name: 'reviewId', id: 'review-lookup', dataset: { testid: 'review-lookup' } });
+  const lookupResult = h('div', { dataset: { testid: 'review-details' } });
   const lookup = h('form', { class: 'card form' },
     h('h2', {}, t('review.lookup')),
     field(t('field.id'), lookupInput),
-    h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'ghost' }, t('common.submit'))),
+    h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'ghost', dataset: { testid: 'review-lookup-submit' } }, t('common.submit'))),
     lookupResult);
-  lookup.addEventListener('submit', async (event) => {
+  lookup.addEventListener('submit', (event) => {
     event.preventDefault();
+    showReview(lookupInput.value.trim());
+  });
+
+  /** The review with its rectification, and the reviewer's check of a completed rectification: accept or reopen. */
+  async function showReview(reviewId, done) {
+    if (!reviewId) {
+      return;
+    }
     try {
-      const details = await get(`/api/reviews/${encodeURIComponent(lookupInput.value.trim())}`);
+      const details = await get(`/api/reviews/${encodeURIComponent(reviewId)}`);
+      if (left) {
+        return;
+      }
       const r = details.review || {};
-      clear(lookupResult, h('dl', { class: 'facts' },
-        h('dt', {}, t('field.subjectId')), h('dd', {}, `${label('subjectType', r.subjectType)} ${r.subjectId || ''}`),
-        h('dt', {}, t('field.round')), h('dd', {}, r.round || ''),
-        h('dt', {}, t('field.rating')), h('dd', {}, label('rating', r.rating)),
-        h('dt', {}, t('review.rectification')), h('dd', {}, r.rectificationStatus || r.rectification || '–')),
-      h('ol', { class: 'timeline' }, (details.timeline || []).map((e) => h('li', {}, `${formatDateTime(e.recordedAt)} · ${e.type}`))));
+      const status = r.rectificationStatus;
+      clear(lookupResult,
+        done ? message('success', done, { dataset: { testid: 'rectification-done' } }) : null,
+        h('dl', { class: 'facts' },
+          h('dt', {}, t('field.subjectId')), h('dd', {}, `${label('subjectType', r.subjectType)} ${r.subjectId || ''}`),
+          h('dt', {}, t('field.round')), h('dd', {}, r.round || ''),
+          h('dt', {}, t('field.rating')), h('dd', {}, label('rating', r.rating)),
+          r.problems ? [h('dt', {}, t('field.problems')), h('dd', {}, r.problems)] : null,
+          r.rectificationRequired ? [h('dt', {}, t('field.rectificationRequired')), h('dd', {}, r.rectificationRequired)] : null,
+          r.rectificationDeadline ? [h('dt', {}, t('field.rectificationDeadline')), h('dd', {}, r.rectificationDeadline)] : null,
+          h('dt', {}, t('review.rectification')),
+          h('dd', {}, h('span', { class: `status rect-${status}`, dataset: { testid: 'rectification-status', status } },
+            label('rectification', status) || '–')),
+          r.statement ? [h('dt', {}, t('review.statement')), h('dd', {}, `${r.statement}${r.committedOn ? `（${r.committedOn}）` : ''}`)] : null,
+          r.completionReport ? [h('dt', {}, t('review.completion')), h('dd', {}, `${r.completionReport}${r.completedOn ? `（${r.completedOn}）` : ''}`)] : null,
+          r.reviewerNote ? [h('dt', {}, t('review.reviewerNote')), h('dd', {}, r.reviewerNote)] : null),
+        status === 'COMPLETED' ? checkForms(r) : null,
+        h('ol', { class: 'timeline' }, (details.timeline || []).map((e) => h('li', {},
+          `${formatDateTime(e.recordedAt)} · ${label('event', e.type)}${e.actor && e.actor.userId ? ` · ${e.actor.userId}` : ''}`))));
     } catch (error) {
       clear(lookupResult, errorMessage(error));
     }
-  });
+  }
+
+  /** Accept (comment optional) or reopen (reason required) a rectification the subject reported completed. */
+  function checkForms(review) {
+    const check = (kind, path, fields, body) => {
+      const form = h('form', { class: 'check-form', novalidate: true, dataset: { testid: `${kind}-form` } },
+        h('h3', {}, t(`review.${kind}`)),
+        h('div', { class: 'form-errors message error', role: 'alert', hidden: true, dataset: { testid: 'form-error' } }),
+        fields,
+        h('div', { class: 'buttons' }, h('button', { type: 'submit', class: kind === 'accept' ? 'primary' : 'ghost',
+          dataset: { testid: `${kind}-submit` } }, t(`review.${kind}`))));
+      form.addEventListener('submit', async (event) => {
+        event.preventDefault();
+        clearFormErrors(form);
+        const submit = form.querySelector('[type=submit]');
+        submit.disabled = true;
+        try {
+          await post(`/api/reviews/${encodeURIComponent(review.id)}/rectification/${path}`, body(formValues(form)));
+          await showReview(review.id, t(`review.${kind}ed`));
+        } catch (error) {
+          showFormErrors(form, error);
+          submit.disabled = false;
+        }
+      });
+      return form;
+    };
+    return h('div', { class: 'split-even' },
+      check('accept', 'acceptance', [
+        field(`${t('field.comment')} ${t('common.optional')}`, h('textarea', { name: 'comment', rows: 2 })),
+        field(t('field.acceptedOn'), h('input', { type: 'date', name: 'acceptedOn', value: today() }))],
+      (v) => ({ comment: v.comment, acceptedOn: v.acceptedOn })),
+      check('reopen', 'reopening', [
+        field(t('field.reopenReason'), h('textarea', { name: 'reason', rows: 2 })),
+        field(t('field.reopenedOn'), h('input', { type: 'date', name: 'reopenedOn', value: today() }))],
+      (v) => ({ reason: v.reason, reopenedOn: v.reopenedOn })));
+  }
 
   clear(main, h('section', { class: 'workspace', dataset: { testid: 'review-workspace' } },
     h('div', { class: 'view-head' }, h('h1', {}, t('review.title'))),
