@@ -314,7 +314,7 @@ export default {
   'dash.sector': 'Sector',
   'dash.allSectors': 'All sectors',
   'dash.round': 'Review round',
-  'dash.roundHint': 'e.g. 2011-H1; empty for any round',
+  'dash.roundHint': 'e.g. 2011-R1; empty for any round',
   'dash.anyRound': 'Any round',
   'dash.clearFilter': 'Show the whole district',
   'dash.filterToTownship': 'Show only this township',

@@ -314,7 +314,7 @@ export default {
   'dash.sector': '领域',
   'dash.allSectors': '全部领域',
   'dash.round': '点评轮次',
-  'dash.roundHint': '如 2011-H1；留空为任意轮次',
+  'dash.roundHint': '如 2011-R1；留空为任意轮次',
   'dash.anyRound': '任意轮次',
   'dash.clearFilter': '看全区',
   'dash.filterToTownship': '只看该乡镇',
