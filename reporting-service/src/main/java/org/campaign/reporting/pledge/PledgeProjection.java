@@ -28,6 +28,7 @@ import org.springframework.stereotype.Component;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.campaign.reporting.pledge.PledgeStatistics.*;
@@ -47,7 +48,8 @@ import static org.campaign.reporting.pledge.PledgeStatistics.*;
  * The sector and township are those the pledge was made with ({@link Pledger}): a later move of the organisation
  * does not move the pledge between townships in these breakdowns (the organisation-tree reports use the current tree).
  * <p>
- * Time series count events in the week and month of their business date: made and withdrawn on the day they were
+ * Time series count events in the week and month of their business date, district-wide and per township and sector
+ * of the pledge: made and withdrawn on the day they were
  * recorded ({@code occurredAt} in the reporting time zone), approved on {@code approvedOn}, published on
  * {@code publishedOn}, progress on {@code reportedOn}, fulfilled on {@code fulfilledOn} and lapsed on the deadline.
  * <p>
@@ -129,7 +131,8 @@ public class PledgeProjection implements EventProjection {
         }
         Contribution.applyDifference(Contribution.none(), contribution(fact), context);
         List<String> scopes = CounterKey.scopesOf(made.campaignId());
-        Values.countInPeriods(context, scopes, Values.dateOf(event.occurredAt(), context.zone()), MADE);
+        Values.countInPeriods(context, scopes, Values.dateOf(event.occurredAt(), context.zone()), MADE,
+                slices(fact));
         for (String scope : scopes) {
             if (pledger.type() == PledgerType.MEMBER) {
                 context.addToSet(scope, PLEDGERS_SET, pledger.organisationId() + "/"
@@ -160,7 +163,7 @@ public class PledgeProjection implements EventProjection {
                 return ignoredOnClosed(event, before);
             }
             after.append("status", "SENT_BACK").append("sentBack", true);
-            Values.countInPeriods(context, scopes, recordedOn, SENT_BACK);
+            Values.countInPeriods(context, scopes, recordedOn, SENT_BACK, slices(before));
         } else if (type.equals(PledgeRevised.class.getSimpleName())) {
             PledgeRevised revised = reader.payload(event, PledgeRevised.class);
             requireSamePledge(event, revised.pledgeId());
@@ -191,7 +194,7 @@ public class PledgeProjection implements EventProjection {
                 return ignoredOnClosed(event, before);
             }
             after.append("status", "APPROVED").append("approved", true);
-            Values.countInPeriods(context, scopes, orElse(approved.approvedOn(), recordedOn), APPROVED);
+            Values.countInPeriods(context, scopes, orElse(approved.approvedOn(), recordedOn), APPROVED, slices(before));
         } else if (type.equals(PledgePublished.class.getSimpleName())) {
             PledgePublished published = reader.payload(event, PledgePublished.class);
             requireSamePledge(event, published.pledgeId());
@@ -200,7 +203,8 @@ public class PledgeProjection implements EventProjection {
             }
             after.append("status", "PUBLISHED").append("published", true)
                     .append("channel", published.channel() == null ? null : published.channel().name());
-            Values.countInPeriods(context, scopes, orElse(published.publishedOn(), recordedOn), PUBLISHED);
+            Values.countInPeriods(context, scopes, orElse(published.publishedOn(), recordedOn), PUBLISHED,
+                    slices(before));
         } else if (type.equals(PledgeProgressReported.class.getSimpleName())) {
             PledgeProgressReported progress = reader.payload(event, PledgeProgressReported.class);
             requireSamePledge(event, progress.pledgeId());
@@ -211,7 +215,8 @@ public class PledgeProjection implements EventProjection {
             if (progress.achievedQuantity() != null) {
                 after.append("achievedQuantity", progress.achievedQuantity().toPlainString());
             }
-            Values.countInPeriods(context, scopes, orElse(progress.reportedOn(), recordedOn), PROGRESS_REPORTS);
+            Values.countInPeriods(context, scopes, orElse(progress.reportedOn(), recordedOn), PROGRESS_REPORTS,
+                    slices(before));
         } else if (type.equals(PledgeFulfilled.class.getSimpleName())) {
             PledgeFulfilled fulfilled = reader.payload(event, PledgeFulfilled.class);
             requireSamePledge(event, fulfilled.pledgeId());
@@ -220,7 +225,8 @@ public class PledgeProjection implements EventProjection {
             }
             after.append("status", "FULFILLED")
                     .append("fulfilledOn", fulfilled.fulfilledOn() == null ? null : fulfilled.fulfilledOn().toString());
-            Values.countInPeriods(context, scopes, orElse(fulfilled.fulfilledOn(), recordedOn), FULFILLED);
+            Values.countInPeriods(context, scopes, orElse(fulfilled.fulfilledOn(), recordedOn), FULFILLED,
+                    slices(before));
         } else if (type.equals(PledgeLapsed.class.getSimpleName())) {
             PledgeLapsed lapsed = reader.payload(event, PledgeLapsed.class);
             requireSamePledge(event, lapsed.pledgeId());
@@ -228,14 +234,14 @@ public class PledgeProjection implements EventProjection {
                 return ignoredOnClosed(event, before);
             }
             after.append("status", "LAPSED");
-            Values.countInPeriods(context, scopes, orElse(lapsed.deadline(), recordedOn), LAPSED);
+            Values.countInPeriods(context, scopes, orElse(lapsed.deadline(), recordedOn), LAPSED, slices(before));
         } else if (type.equals(PledgeWithdrawn.class.getSimpleName())) {
             requireSamePledge(event, reader.payload(event, PledgeWithdrawn.class).pledgeId());
             if (closed) {
                 return ignoredOnClosed(event, before);
             }
             after.append("status", "WITHDRAWN");
-            Values.countInPeriods(context, scopes, recordedOn, WITHDRAWN);
+            Values.countInPeriods(context, scopes, recordedOn, WITHDRAWN, slices(before));
         }
         return after;
     }
@@ -279,6 +285,11 @@ public class PledgeProjection implements EventProjection {
                 .add(keys, OPEN, CLOSED.contains(status) ? 0 : 1)
                 .add(keys, STATUS_PREFIX + status, 1);
         return contribution;
+    }
+
+    /** The slices of the time series a pledge counts in: its township and its sector. */
+    static Map<String, String> slices(Document fact) {
+        return Map.of(TOWNSHIP, orUnknown(fact.getString("townshipId")), SECTOR, orUnknown(fact.getString("sector")));
     }
 
     /** Every statistic a pledge counts in. */

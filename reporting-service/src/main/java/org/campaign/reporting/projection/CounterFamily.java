@@ -8,7 +8,8 @@ import java.util.Set;
  * <ul>
  *     <li>{@link #STATS}: the district-wide breakdowns (total, sector, township, kind, rating, grade…) — a few
  *     hundred documents per scope, whatever the number of pledges;</li>
- *     <li>{@link #SERIES}: figures per ISO week, month and due date;</li>
+ *     <li>{@link #SERIES}: figures per ISO week, month and due date, also per slice (a township or a sector:
+ *     {@link #sliced});</li>
  *     <li>{@link #ORGANISATION}: figures per organisation, rolled up along the roster tree when a node is asked for.</li>
  * </ul>
  */
@@ -24,6 +25,7 @@ public enum CounterFamily {
     /** Open rectifications by the date they are due; overdue = the sum over the dates before today. */
     public static final String RECTIFICATION_DUE = "rectificationDue";
 
+    private static final char SLICE_SEPARATOR = '@';
     private static final Set<String> SERIES_DIMENSIONS = Set.of(WEEK, MONTH, RECTIFICATION_DUE);
 
     private final String collection;
@@ -41,6 +43,15 @@ public enum CounterFamily {
         if (ORGANISATION_DIMENSION.equals(dimension)) {
             return ORGANISATION;
         }
-        return SERIES_DIMENSIONS.contains(dimension) ? SERIES : STATS;
+        int slice = dimension.indexOf(SLICE_SEPARATOR);
+        return SERIES_DIMENSIONS.contains(slice < 0 ? dimension : dimension.substring(0, slice)) ? SERIES : STATS;
+    }
+
+    /**
+     * A series dimension restricted to one value of another dimension, e.g. {@code month@township=east-township}:
+     * the pledges of one township per month.
+     */
+    public static String sliced(String seriesDimension, String dimension, String value) {
+        return seriesDimension + SLICE_SEPARATOR + dimension + "=" + value;
     }
 }

@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Reading facts and JSON payloads tolerantly, and the calendar keys of the time series. */
 public final class Values {
@@ -133,14 +134,28 @@ public final class Values {
         return String.format("%04d-%02d", date.getYear(), date.getMonthValue());
     }
 
-    /** Counts one occurrence of {@code field} in the week and the month of {@code date}, in every scope. */
-    public static void countInPeriods(ProjectionContext context, List<String> scopes, LocalDate date, String field) {
+    /**
+     * Counts one occurrence of {@code field} in the week and the month of {@code date}, in every scope, and in the
+     * same periods of each slice ({@code dimension → value}, e.g. the township and the sector of a pledge; see
+     * {@link CounterFamily#sliced}).
+     */
+    public static void countInPeriods(ProjectionContext context, List<String> scopes, LocalDate date, String field,
+                                      Map<String, String> slices) {
         if (date == null) {
             return;
         }
+        String week = isoWeek(date);
+        String month = month(date);
         for (String scope : scopes) {
-            context.count(new CounterKey(scope, CounterFamily.WEEK, isoWeek(date)), field, 1);
-            context.count(new CounterKey(scope, CounterFamily.MONTH, month(date)), field, 1);
+            context.count(new CounterKey(scope, CounterFamily.WEEK, week), field, 1);
+            context.count(new CounterKey(scope, CounterFamily.MONTH, month), field, 1);
+            slices.forEach((dimension, value) -> {
+                String key = value == null || value.isBlank() ? CounterKey.UNKNOWN : value;
+                context.count(new CounterKey(scope, CounterFamily.sliced(CounterFamily.WEEK, dimension, key), week),
+                        field, 1);
+                context.count(new CounterKey(scope, CounterFamily.sliced(CounterFamily.MONTH, dimension, key), month),
+                        field, 1);
+            });
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.campaign.reporting.report;
 
 import jakarta.validation.constraints.Pattern;
+import org.campaign.contracts.pledge.Sector;
 import org.campaign.reporting.audit.AsOfFigures;
 import org.campaign.reporting.live.ProjectionLag;
 import org.campaign.reporting.store.Generations;
@@ -64,14 +65,17 @@ public class ReportController {
         return pledgeSummary.summary(source.store(), campaignId, source.asOf());
     }
 
-    /** Pledge events per ISO week or month. */
+    /** Pledge events per ISO week or month; of the district, or of one township or one sector. */
     @GetMapping("/pledges/timeline")
     public Reports.Timeline timeline(
             @RequestParam(required = false) @Pattern(regexp = ID, message = "must be a campaign id") String campaignId,
             @RequestParam(defaultValue = "month") @Pattern(regexp = "week|month", message = "must be week or month") String period,
+            @RequestParam(required = false) @Pattern(regexp = ID, message = "must be a township id") String townshipId,
+            @RequestParam(required = false) Sector sector,
             @RequestParam(required = false) String asOf) {
         Source source = source(asOf);
-        return reports.timeline(source.store(), campaignId, period, source.asOf());
+        return reports.timeline(source.store(), campaignId, period, townshipId, sector == null ? null : sector.name(),
+                source.asOf());
     }
 
     /** Every campaign with its pledge figures. */

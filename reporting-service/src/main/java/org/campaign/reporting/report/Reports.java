@@ -333,7 +333,8 @@ public class Reports {
     // ------------------------------------------------------------------ time series
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Timeline(String campaignId, String asOf, String period, List<TimelinePoint> points) {
+    public record Timeline(String campaignId, String townshipId, String sector, String asOf, String period,
+                           List<TimelinePoint> points) {
     }
 
     /** Events in one week or month, counted on their business date (see {@code PledgeProjection}). */
@@ -341,15 +342,22 @@ public class Reports {
                                 long progressReports, long fulfilled, long lapsed, long withdrawn) {
     }
 
-    public Timeline timeline(ReadModelStore store, String campaignId, String period, String asOf) {
+    /** The pledges of the district, or of one township or one sector (the one the pledge was made in), over time. */
+    public Timeline timeline(ReadModelStore store, String campaignId, String period, String townshipId, String sector,
+                             String asOf) {
+        if (townshipId != null && sector != null) {
+            throw new IllegalArgumentException("Ask for one township or one sector, not both");
+        }
         String dimension = "week".equals(period) ? CounterFamily.WEEK : CounterFamily.MONTH;
+        String series = townshipId != null ? CounterFamily.sliced(dimension, PledgeStatistics.TOWNSHIP, townshipId)
+                : sector != null ? CounterFamily.sliced(dimension, PledgeStatistics.SECTOR, sector) : dimension;
         List<TimelinePoint> points = new ArrayList<>();
-        new TreeMap<>(store.counters(CounterFamily.SERIES, CounterKey.scopeFor(campaignId), dimension)).forEach((key, f) ->
+        new TreeMap<>(store.counters(CounterFamily.SERIES, CounterKey.scopeFor(campaignId), series)).forEach((key, f) ->
                 points.add(new TimelinePoint(key, count(f, PledgeStatistics.MADE), count(f, PledgeStatistics.SENT_BACK),
                         count(f, PledgeStatistics.APPROVED), count(f, PledgeStatistics.PUBLISHED),
                         count(f, PledgeStatistics.PROGRESS_REPORTS), count(f, PledgeStatistics.FULFILLED),
                         count(f, PledgeStatistics.LAPSED), count(f, PledgeStatistics.WITHDRAWN))));
-        return new Timeline(blankToNull(campaignId), asOf, dimension, points);
+        return new Timeline(blankToNull(campaignId), townshipId, sector, asOf, dimension, points);
     }
 
     // ------------------------------------------------------------------ rankings

@@ -228,6 +228,21 @@ class CityReportsIntegrationTest {
         assertThat(find(months.get("points"), "period", "2011-12").get("lapsed").asLong()).isEqualTo(1);
         JsonNode weeks = get("/api/reports/pledges/timeline?period=week&campaignId=" + city.campaign);
         assertThat(find(weeks.get("points"), "period", "2011-W22").get("made").asLong()).isEqualTo(6);
+        JsonNode east = get("/api/reports/pledges/timeline?period=month&campaignId=" + city.campaign
+                + "&townshipId=" + city.e);
+        assertThat(east.get("townshipId").asText()).isEqualTo(city.e);
+        assertThat(find(east.get("points"), "period", "2011-06").get("made").asLong()).isEqualTo(4);
+        assertThat(find(east.get("points"), "period", "2011-10").get("fulfilled").asLong()).isEqualTo(1);
+        assertThat(east.get("points")).extracting(p -> p.get("period").asText()).doesNotContain("2011-11");
+        JsonNode urban = get("/api/reports/pledges/timeline?period=month&campaignId=" + city.campaign
+                + "&sector=URBAN_COMMUNITY");
+        assertThat(find(urban.get("points"), "period", "2011-06").get("made").asLong()).isEqualTo(2);
+        assertThat(find(urban.get("points"), "period", "2011-11").get("fulfilled").asLong()).isEqualTo(1);
+        assertThat(urban.get("points")).extracting(p -> p.get("period").asText()).doesNotContain("2011-10");
+        assertThat(rest.getForEntity("/api/reports/pledges/timeline?sector=URBAN_COMMUNITY&townshipId=" + city.e,
+                JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(rest.getForEntity("/api/reports/pledges/timeline?sector=NOWHERE", JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
 
         JsonNode campaigns = get("/api/reports/campaigns");
         assertThat(find(campaigns, "campaignId", city.campaign).at("/pledges/made").asLong()).isEqualTo(6);
@@ -264,6 +279,10 @@ class CityReportsIntegrationTest {
         assertThat(beforeAnything.get("made").asLong()).isZero();
         JsonNode node = get("/api/reports/organisations/" + city.w + "?campaignId=" + city.campaign + "&asOf=2011-10-31");
         assertThat(node.at("/figures/pledges/fulfilled").asLong()).isZero();
+        JsonNode westInOctober = get("/api/reports/pledges/timeline?campaignId=" + city.campaign + "&townshipId="
+                + city.w + "&asOf=2011-10-31");
+        assertThat(find(westInOctober.get("points"), "period", "2011-06").get("made").asLong()).isEqualTo(2);
+        assertThat(westInOctober.get("points")).extracting(p -> p.get("period").asText()).doesNotContain("2011-11");
         ResponseEntity<JsonNode> bad = rest.getForEntity("/api/reports/pledges/summary?asOf=yesterday", JsonNode.class);
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     }
@@ -327,6 +346,7 @@ class CityReportsIntegrationTest {
                 "/api/reports/pledges/summary?campaignId=" + city.campaign,
                 "/api/reports/pledges/summary",
                 "/api/reports/pledges/timeline?period=week",
+                "/api/reports/pledges/timeline?sector=RURAL_VILLAGE&campaignId=" + city.campaign,
                 "/api/reports/organisations/" + city.d + "?campaignId=" + city.campaign,
                 "/api/reports/organisations/" + city.d,
                 "/api/reports/coverage?campaignId=" + city.campaign + "&round=2011-H1",

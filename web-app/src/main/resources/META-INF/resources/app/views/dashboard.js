@@ -333,8 +333,7 @@ export function render(main) {
   /** Made and fulfilled per month, and the fulfilment rate of everything made up to each month. */
   function drawTimeline() {
     const timeline = state.timeline;
-    timelineCaption.textContent = state.township || state.sector ? `${t('dash.chart.timeline')} ${t('dash.districtWide')}`
-      : t('dash.chart.timeline');
+    timelineCaption.textContent = t('dash.chart.timeline');
     if (!timeline) {
       return;
     }
@@ -460,7 +459,8 @@ export function render(main) {
       evaluations: get(`/api/reports/evaluations${params()}`),
       assessments: get(`/api/reports/assessments${params()}`),
       coverage: get(`/api/reports/coverage${query({ campaignId: state.campaignId, round: state.round, asOf })}`),
-      timeline: get(`/api/reports/pledges/timeline${query({ campaignId: state.campaignId, period: 'month', asOf })}`),
+      timeline: get(`/api/reports/pledges/timeline${query({ campaignId: state.campaignId, period: 'month',
+        townshipId: state.township || undefined, sector: state.sector || undefined, asOf })}`),
       reviews: get(`/api/reports/reviews${params()}`)
     };
     if (state.township) {
