@@ -15,7 +15,8 @@ import static org.campaign.service.security.Roles.REVIEWER;
  * Who may call which route of the evaluation service, by role: leaders review, agencies answer reviews, inspection
  * groups evaluate, assess and keep the ledger of lagging units, the district office assigns reviewers and sets
  * assessment schemes. Which subjects a caller may act on — those of its assignments, its own agency's reviews,
- * the ledger entries it is responsible for — is checked per command by the services ({@code ReviewerScope}).
+ * the ledger entries it is responsible for — is checked per command by the services ({@code ReviewerScope}), and
+ * which reviews it may read by {@code ReviewService}.
  */
 @Configuration(proxyBeanMethods = false)
 class AccessConfiguration {
@@ -26,8 +27,10 @@ class AccessConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/rectifications").hasAnyRole(INSPECTION_GROUP, ADMINISTRATOR)
                 .requestMatchers(HttpMethod.GET, "/api/rectifications/*")
                 .hasAnyRole(INSPECTION_GROUP, ADMINISTRATOR, REVIEWER, AGENCY_STAFF)
-                .requestMatchers(HttpMethod.GET, "/api/reviews/**", "/api/evaluations/**", "/api/assessments/**",
-                        "/api/assignments/**").authenticated()
+                .requestMatchers(HttpMethod.GET, "/api/reviews", "/api/reviews/*")
+                .hasAnyRole(REVIEWER, AGENCY_STAFF, INSPECTION_GROUP, ADMINISTRATOR)
+                .requestMatchers(HttpMethod.GET, "/api/evaluations/**", "/api/assessments/**", "/api/assignments/**")
+                .authenticated()
                 .requestMatchers("/api/assignments/**", "/api/assessments/schemes/**").hasRole(ADMINISTRATOR)
                 .requestMatchers("/api/reviews/*/rectification/commitment", "/api/reviews/*/rectification/completion")
                 .hasRole(AGENCY_STAFF)

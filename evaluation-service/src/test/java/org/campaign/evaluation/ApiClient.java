@@ -26,8 +26,16 @@ public class ApiClient {
 
     public static final String DISTRICT = "district";
 
-    /** Who acts: a user on behalf of an agency. */
-    public record As(String user, String agency) {
+    /** Who acts: a user on behalf of an agency, with the given roles (every role when none are given). */
+    public record As(String user, String agency, List<String> roles) {
+
+        public As(String user, String agency) {
+            this(user, agency, List.of());
+        }
+
+        public As withRoles(String... names) {
+            return new As(user, agency, List.of(names));
+        }
     }
 
     public static final As OFFICE = new As("office-1", DISTRICT);
@@ -65,6 +73,10 @@ public class ApiClient {
 
     public ResponseEntity<JsonNode> get(String path) {
         return http.exchange(path, HttpMethod.GET, null, JsonNode.class);
+    }
+
+    public ResponseEntity<JsonNode> get(As as, String path) {
+        return exchange(HttpMethod.GET, as, path, null);
     }
 
     public long storedEvents() {
@@ -122,6 +134,9 @@ public class ApiClient {
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.set("X-Acting-User", as.user());
         headers.set("X-Acting-Agency", as.agency());
+        if (!as.roles().isEmpty()) {
+            headers.set("X-Acting-Roles", String.join(",", as.roles()));
+        }
         return http.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
     }
 }

@@ -114,7 +114,7 @@ class EventPublicationTest {
     private void review(String campaign, int n) {
         commands.sendAndWait(new RecordReview(UUID.randomUUID().toString(), campaign, "2011-R" + (1 + n % 3),
                 SubjectType.ORGANISATION, "org-" + (n % 40), "org-" + (n % 40), n % 2 == 0 ? "township-1" : null,
-                "leader-" + (n % THREADS), Rating.values()[n % 4], "strengths " + n, null, null, null), as(n));
+                n % 2 == 0 ? List.of("township-1", "org-" + (n % 40)) : List.of(), "leader-" + (n % THREADS), Rating.values()[n % 4], "strengths " + n, null, null, null), as(n));
     }
 
     private static MetaData as(int n) {

@@ -40,6 +40,7 @@ class RequestLimits implements WebFilter {
                     headers.remove("X-Acting-User");
                     headers.remove("X-Acting-Agency");
                     headers.remove("X-Acting-Client");
+                    headers.remove("X-Acting-Roles");
                 }).build()).build());
     }
 }

@@ -84,6 +84,7 @@ class GatewayRoutingTest {
         client.get().uri(path + "?year=2025&page=2")
                 .header("Authorization", BEARER)
                 .header("X-Acting-User", "someone.else")
+                .header("X-Acting-Roles", "ADMINISTRATOR")
                 .header("X-Correlation-Id", "corr-" + service)
                 .exchange()
                 .expectStatus().isOk()
@@ -95,6 +96,7 @@ class GatewayRoutingTest {
                 .jsonPath("$.query").isEqualTo("year=2025&page=2")
                 .jsonPath("$.authorization").isEqualTo(BEARER)
                 .jsonPath("$.actingUser").doesNotExist()
+                .jsonPath("$.actingRoles").doesNotExist()
                 .jsonPath("$.correlationId").isEqualTo("corr-" + service);
     }
 
@@ -189,6 +191,7 @@ class GatewayRoutingTest {
             echoed.put("query", exchange.getRequestURI().getRawQuery());
             echoed.put("contentType", exchange.getRequestHeaders().getFirst("Content-Type"));
             echoed.put("actingUser", exchange.getRequestHeaders().getFirst("X-Acting-User"));
+            echoed.put("actingRoles", exchange.getRequestHeaders().getFirst("X-Acting-Roles"));
             echoed.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
             echoed.put("correlationId", exchange.getRequestHeaders().getFirst("X-Correlation-Id"));
             echoed.put("body", body);

@@ -119,6 +119,8 @@ class AccessMatrixTest {
                 new Route("POST", "/api/assignments", "{}", Set.of("ADMINISTRATOR")),
                 new Route("POST", "/api/reviews", "{}", Set.of("REVIEWER")),
                 new Route("POST", "/api/reviews/r-1/rectification/commitment", "{}", Set.of("AGENCY_STAFF")),
+                new Route("GET", "/api/reviews", null,
+                        Set.of("REVIEWER", "AGENCY_STAFF", "INSPECTION_GROUP", "ADMINISTRATOR")),
                 new Route("POST", "/api/evaluations", "{}", Set.of("INSPECTION_GROUP", "ADMINISTRATOR")),
                 new Route("POST", "/api/assessments", "{}", Set.of("INSPECTION_GROUP", "ADMINISTRATOR")),
                 new Route("GET", "/api/rectifications", null, Set.of("INSPECTION_GROUP", "ADMINISTRATOR")),

@@ -12,8 +12,9 @@ import java.util.UUID;
  * its own Kafka topics, so contexts sharing one broker and one server never see each other's data or events.
  * <p>
  * A service under test on its own is called directly, without the sign-in in front of it: the caller is named by
- * the {@code X-Acting-*} headers ({@code campaign.security.trust-headers}). Tokens, roles and their refusals are
- * tested through the gateway against the whole running stack.
+ * the {@code X-Acting-*} headers ({@code campaign.security.trust-headers}) and holds every role unless
+ * {@code X-Acting-Roles} names its roles. Tokens, route rules and their refusals are tested through the gateway
+ * against the whole running stack.
  */
 public class TestInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

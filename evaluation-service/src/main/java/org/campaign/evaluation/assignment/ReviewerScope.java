@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -68,6 +69,30 @@ public class ReviewerScope {
                 where("active").is(true),
                 new Criteria().orOperator(subjects)));
         return mongo.exists(assigned, AssignmentEntry.class);
+    }
+
+    /**
+     * The records that the actor's active assignments cover, as a condition on records carrying {@code campaignId},
+     * {@code organisationId} and {@code townshipId} (the rule of {@link #covers}, leaving the district office
+     * aside); empty when the actor has no active assignment.
+     */
+    public Optional<Criteria> coveredRecords(Acting acting) {
+        Query mine = Query.query(where("reviewerId").is(acting.actor().userId()).and("active").is(true));
+        List<Criteria> covered = new ArrayList<>();
+        for (AssignmentEntry assignment : mongo.find(mine, AssignmentEntry.class)) {
+            List<Criteria> subjects = new ArrayList<>();
+            if (assignment.organisationIds() != null && !assignment.organisationIds().isEmpty()) {
+                subjects.add(where("organisationId").in(assignment.organisationIds()));
+            }
+            if (assignment.townshipIds() != null && !assignment.townshipIds().isEmpty()) {
+                subjects.add(where("townshipId").in(assignment.townshipIds()));
+            }
+            if (!subjects.isEmpty()) {
+                covered.add(new Criteria().andOperator(where("campaignId").is(assignment.campaignId()),
+                        new Criteria().orOperator(subjects)));
+            }
+        }
+        return covered.isEmpty() ? Optional.empty() : Optional.of(new Criteria().orOperator(covered));
     }
 
     /**

@@ -47,8 +47,8 @@ public class Review {
                 command.subjectId(), command.organisationId(), command.reviewerId(), command.rating(),
                 command.strengths(), command.problems(), command.rectificationRequired(),
                 command.rectificationDeadline()));
-        if (command.townshipId() != null) {
-            apply(new ReviewTownshipRecorded(command.reviewId(), command.townshipId()));
+        if (command.townshipId() != null || !command.path().isEmpty()) {
+            apply(new ReviewTownshipRecorded(command.reviewId(), command.townshipId(), command.path()));
         }
     }
 

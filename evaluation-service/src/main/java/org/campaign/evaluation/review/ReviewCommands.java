@@ -5,6 +5,7 @@ import org.campaign.contracts.evaluation.Rating;
 import org.campaign.contracts.evaluation.SubjectType;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /** The commands of a leadership review and of the rectification it may require. */
 public final class ReviewCommands {
@@ -14,18 +15,19 @@ public final class ReviewCommands {
 
     /**
      * {@code townshipId} is the township of the subject's organisation: as the request stated it (or {@code null})
-     * until the roster has placed the subject, then the roster's ({@link #placedIn}).
+     * until the roster has placed the subject, then the roster's ({@link #placedIn}); {@code path} is that
+     * organisation's path on the roster (from the top of the tree, itself last), empty until then.
      */
     public record RecordReview(@TargetAggregateIdentifier String reviewId, String campaignId, String round,
                                SubjectType subjectType, String subjectId, String organisationId, String townshipId,
-                               String reviewerId, Rating rating, String strengths, String problems,
-                               String rectificationRequired, LocalDate rectificationDeadline) {
+                               List<String> path, String reviewerId, Rating rating, String strengths,
+                               String problems, String rectificationRequired, LocalDate rectificationDeadline) {
 
-        /** The same review, recorded with the township the roster places its subject in. */
-        public RecordReview placedIn(String rosterTownshipId) {
+        /** The same review, recorded with the township and path the roster places its subject's organisation in. */
+        public RecordReview placedIn(String rosterTownshipId, List<String> rosterPath) {
             return new RecordReview(reviewId, campaignId, round, subjectType, subjectId, organisationId,
-                    rosterTownshipId, reviewerId, rating, strengths, problems, rectificationRequired,
-                    rectificationDeadline);
+                    rosterTownshipId, List.copyOf(rosterPath), reviewerId, rating, strengths, problems,
+                    rectificationRequired, rectificationDeadline);
         }
     }
 

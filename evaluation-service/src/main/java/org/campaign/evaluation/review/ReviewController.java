@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import org.campaign.contracts.evaluation.Rating;
 import org.campaign.contracts.evaluation.SubjectType;
 import org.campaign.evaluation.common.Ids;
+import org.campaign.evaluation.common.Page;
 import org.campaign.evaluation.common.Timeline;
 import org.campaign.evaluation.review.ReviewCommands.AcceptRectification;
 import org.campaign.evaluation.review.ReviewCommands.CommitRectification;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -30,7 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Leadership reviews and the rectification they require. */
+/** Leadership reviews and the rectification they require; the list and each review for those who may read them. */
 @RestController
 @RequestMapping("/api/reviews")
 class ReviewController {
@@ -87,14 +89,21 @@ class ReviewController {
         String reviewId = UUID.randomUUID().toString();
         reviews.record(acting, new RecordReview(reviewId, request.campaignId(), request.round().trim(),
                 request.subjectType(), request.subjectId(), request.organisationId(),
-                blankToNull(request.townshipId()), acting.actor().userId(), request.rating(), request.strengths(),
-                request.problems(), blankToNull(request.rectificationRequired()), request.rectificationDeadline()));
+                blankToNull(request.townshipId()), List.of(), acting.actor().userId(), request.rating(),
+                request.strengths(), request.problems(), blankToNull(request.rectificationRequired()),
+                request.rectificationDeadline()));
         return ResponseEntity.created(URI.create("/api/reviews/" + reviewId)).body(Map.of("reviewId", reviewId));
     }
 
+    @GetMapping
+    Page<ReviewEntry> list(Acting acting, ReviewService.Filter filter, @RequestParam(defaultValue = "0") int page,
+                           @RequestParam(defaultValue = "20") int size) {
+        return reviews.list(acting, filter, page, size);
+    }
+
     @GetMapping("/{reviewId}")
-    ReviewDetails get(@PathVariable String reviewId) {
-        return new ReviewDetails(reviews.find(reviewId), timeline.of(reviewId));
+    ReviewDetails get(@PathVariable String reviewId, Acting acting) {
+        return new ReviewDetails(reviews.read(acting, reviewId), timeline.of(reviewId));
     }
 
     @PostMapping("/{reviewId}/rectification/commitment")

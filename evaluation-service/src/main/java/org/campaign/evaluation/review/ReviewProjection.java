@@ -32,15 +32,16 @@ class ReviewProjection {
     @EventHandler
     void on(ReviewRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
         mongo.save(new ReviewEntry(event.reviewId(), event.campaignId(), event.round(), event.subjectType(),
-                event.subjectId(), event.organisationId(), null, event.reviewerId(), event.rating(),
+                event.subjectId(), event.organisationId(), null, null, event.reviewerId(), event.rating(),
                 event.strengths(), event.problems(), event.rectificationRequired(), event.rectificationDeadline(),
                 event.rectificationRequired() == null ? RectificationStatus.NOT_REQUIRED : RectificationStatus.REQUIRED,
-                null, null, null, null, null, sequence, at));
+                null, null, null, null, null, sequence, at, at));
     }
 
     @EventHandler
     void on(ReviewTownshipRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.reviewId(), sequence, at, Update.update("townshipId", event.townshipId()));
+        change(event.reviewId(), sequence, at, Update.update("townshipId", event.townshipId())
+                .set("path", event.path()));
     }
 
     @EventHandler

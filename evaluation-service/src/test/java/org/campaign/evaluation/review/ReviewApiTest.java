@@ -72,7 +72,7 @@ class ReviewApiTest {
         expect(204, api.post(LEADER, rectification + "acceptance",
                 "{\"comment\":\"整改到位\",\"acceptedOn\":\"2011-07-15\"}"));
 
-        JsonNode details = expect(200, api.get("/api/reviews/" + id)).getBody();
+        JsonNode details = expect(200, api.get(LEADER, "/api/reviews/" + id)).getBody();
         assertThat(details.at("/review/rectificationStatus").asText()).isEqualTo("ACCEPTED");
         assertThat(details.at("/review/statement").asText()).isEqualTo("补充公示全部承诺");
         assertThat(details.at("/review/townshipId").asText()).isEqualTo("east");
@@ -97,22 +97,22 @@ class ReviewApiTest {
     @Test
     void anInspectionGroupReviewsTheOrganisationsOfItsTownships() {
         String id = record(GROUP_MEMBER, review("v7", "east", null));
-        assertThat(expect(200, api.get("/api/reviews/" + id)).getBody().at("/review/rectificationStatus").asText())
-                .isEqualTo("NOT_REQUIRED");
+        assertThat(expect(200, api.get(LEADER, "/api/reviews/" + id)).getBody()
+                .at("/review/rectificationStatus").asText()).isEqualTo("NOT_REQUIRED");
         assertThat(api.publishedTypes(id, 1)).containsExactly("ReviewRecorded");
     }
 
     @Test
     void aReviewLeavingTheTownshipOutIsPlacedWhereTheRosterHasItsSubject() {
         String id = record(GROUP_MEMBER, review("v7", null, null));
-        assertThat(expect(200, api.get("/api/reviews/" + id)).getBody().at("/review/townshipId").asText())
+        assertThat(expect(200, api.get(LEADER, "/api/reviews/" + id)).getBody().at("/review/townshipId").asText())
                 .isEqualTo("east");
     }
 
     @Test
     void theDistrictOfficeMayReviewWithoutAssignmentAndWithoutTownship() {
         String id = record(ApiClient.OFFICE, review("w3", null, null));
-        assertThat(expect(200, api.get("/api/reviews/" + id)).getBody().at("/review/townshipId").asText())
+        assertThat(expect(200, api.get(LEADER, "/api/reviews/" + id)).getBody().at("/review/townshipId").asText())
                 .isEqualTo("west");
     }
 
@@ -197,7 +197,7 @@ class ReviewApiTest {
 
     @Test
     void anUnknownReviewIsNotFound() {
-        expect(404, api.get("/api/reviews/no-such-review"));
+        expect(404, api.get(LEADER, "/api/reviews/no-such-review"));
         expect(404, api.post(EAST, "/api/reviews/no-such-review/rectification/commitment",
                 "{\"statement\":\"s\",\"committedOn\":\"2011-07-01\"}"));
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /** Every transition of a review's rectification, and every refusal, on the aggregate alone. */
 class ReviewTest {
@@ -46,7 +47,7 @@ class ReviewTest {
 
     static RecordReview record(String townshipId, String rectification, LocalDate deadline) {
         return new RecordReview(ID, "cxzy-2011", "2011-R1", SubjectType.ORGANISATION, "v1", "v1", townshipId,
-                "leader-1", rectification == null ? Rating.EXCELLENT : Rating.FAIR,
+                townshipId == null ? List.of() : List.of(townshipId, "v1"), "leader-1", rectification == null ? Rating.EXCELLENT : Rating.FAIR,
                 rectification == null ? "践诺到位" : "承诺具体", rectification == null ? null : "公开不及时",
                 rectification, deadline);
     }
@@ -54,7 +55,7 @@ class ReviewTest {
     @Test
     void aReviewIsRecordedWithTheTownshipKeptInside() {
         fixture.givenNoPriorActivity().when(record("east", "在公开栏公示承诺", DEADLINE))
-                .expectEvents(RECORDED, new ReviewTownshipRecorded(ID, "east"));
+                .expectEvents(RECORDED, new ReviewTownshipRecorded(ID, "east", List.of("east", "v1")));
         fixture.givenNoPriorActivity().when(record(null, null, null))
                 .expectEvents(WITHOUT_RECTIFICATION);
     }

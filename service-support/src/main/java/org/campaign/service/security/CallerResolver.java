@@ -6,9 +6,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Finds the {@link Caller} of the current request. */
 public class CallerResolver {
@@ -16,6 +18,8 @@ public class CallerResolver {
     public static final String USER_HEADER = "X-Acting-User";
     public static final String AGENCY_HEADER = "X-Acting-Agency";
     public static final String CLIENT_HEADER = "X-Acting-Client";
+    /** Where headers are trusted: the caller's roles, comma-separated; every role when absent. */
+    public static final String ROLES_HEADER = "X-Acting-Roles";
 
     private final boolean trustHeaders;
 
@@ -36,7 +40,10 @@ public class CallerResolver {
                 return null;
             }
             String client = text(request.getHeader(CLIENT_HEADER));
-            return new Caller(user, agency, client == null ? "direct" : client, Roles.ALL);
+            String roles = text(request.getHeader(ROLES_HEADER));
+            return new Caller(user, agency, client == null ? "direct" : client, roles == null ? Roles.ALL
+                    : Arrays.stream(roles.split(",")).map(String::trim).filter(role -> !role.isEmpty())
+                    .collect(Collectors.toUnmodifiableSet()));
         }
         return null;
     }

@@ -11,7 +11,8 @@ import java.time.Duration;
  * @param jwkSetUri    where the issuer publishes its signing keys; defaults to {@code <issuer>/oauth2/jwks}
  * @param clockSkew    how much an expired token is forgiven for clocks that differ
  * @param trustHeaders only for tests and development: no tokens, the caller is named by the
- *                     {@code X-Acting-User}/{@code X-Acting-Agency} headers and holds every role
+ *                     {@code X-Acting-User}/{@code X-Acting-Agency} headers and holds the roles named by
+ *                     {@code X-Acting-Roles} (comma-separated), or every role without that header
  */
 @ConfigurationProperties("campaign.security")
 public record SecurityProperties(String issuer, String jwkSetUri, Duration clockSkew, boolean trustHeaders) {

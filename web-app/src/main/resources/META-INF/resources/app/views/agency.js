@@ -1,5 +1,6 @@
 // The agency's workspace (AGENCY_STAFF): its organisations and members, its pledges with their lifecycle
-// actions, a form to record a pledge, and CSV import and export. The services decide what is allowed; their
+// actions, a form to record a pledge, CSV import and export, and the leadership reviews of its organisations with
+// the rectification statement and completion report they ask for. The services decide what is allowed; their
 // refusals are shown beside the form that caused them.
 import { get, post, request, download, query } from '../api.js';
 import { t, label, formatNumber } from '../i18n.js';
@@ -15,6 +16,20 @@ const KINDS = ['PRACTICAL_DEED', 'WORK'];
 const FOCUSES = ['CENTRAL_WORK', 'OWN_SITUATION', 'PUBLIC_WISHES'];
 const CHANNELS = ['NOTICE_BOARD', 'MEETING', 'MEDIA'];
 const PAGE_SIZE = 20;
+/** The review list's filter: its value is the rectificationStatus parameter sent (several statuses comma-separated). */
+const REVIEW_FILTERS = [['', 'agency.reviews.filter.all'], ['REQUIRED,REOPENED', 'agency.reviews.filter.awaitingStatement'],
+  ['COMMITTED', 'agency.reviews.filter.awaitingCompletion'], ['COMPLETED', 'agency.reviews.filter.awaitingCheck'],
+  ['ACCEPTED', 'agency.reviews.filter.accepted'], ['NOT_REQUIRED', 'agency.reviews.filter.notRequired']];
+
+/** The agency's answers to a review's rectification, by the status that allows them. */
+const REVIEW_ANSWERS = {
+  commit: { path: 'commitment', statuses: ['REQUIRED', 'REOPENED'],
+    fields: () => [textArea('statement', { maxlength: 4000 }), dateField('committedOn')],
+    body: (v) => ({ statement: v.statement, committedOn: v.committedOn }) },
+  complete: { path: 'completion', statuses: ['COMMITTED'],
+    fields: () => [textArea('report', { maxlength: 4000 }), dateField('completedOn')],
+    body: (v) => ({ report: v.report, completedOn: v.completedOn }) }
+};
 
 /** What each action asks for and where it is sent. */
 const ACTIONS = {
@@ -109,7 +124,7 @@ export function render(main, user) {
   const panels = {};
   const tabButtons = {};
   const tabBar = h('div', { class: 'tabs', role: 'tablist' });
-  ['pledges', 'organisations', 'members', 'transfer'].forEach((tab) => {
+  ['pledges', 'reviews', 'organisations', 'members', 'transfer'].forEach((tab) => {
     tabButtons[tab] = h('button', { type: 'button', role: 'tab', dataset: { testid: `tab-${tab}` }, onclick: () => show(tab) },
       t(`agency.tab.${tab}`));
     panels[tab] = h('div', { class: 'panel', role: 'tabpanel', hidden: true, dataset: { testid: `panel-${tab}` } });
@@ -495,6 +510,117 @@ export function render(main, user) {
     exportResult);
   panels.transfer.append(h('div', { class: 'split' }, importForm, exportCard));
 
+  // ---------------------------------------------------------------- reviews of our organisations
+
+  const reviewFilters = { rectificationStatus: '', page: 0 };
+  const reviewBody = h('tbody', { dataset: { testid: 'agency-reviews' } });
+  const reviewPager = h('div', { class: 'pager' });
+  const reviewMessage = h('div');
+  const reviewStatusFilter = select('rectificationStatus', REVIEW_FILTERS.map(([value, key]) => [value, t(key)]), '',
+    { id: 'filter-review-status' });
+  reviewStatusFilter.addEventListener('change', () => {
+    reviewFilters.rectificationStatus = reviewStatusFilter.value;
+    reviewFilters.page = 0;
+    loadReviews();
+  });
+  let reviewsRun = 0;
+
+  /** Loads the reviews of the agency's subtree the filter asks for, newest first; an overtaken answer is dropped. */
+  async function loadReviews() {
+    const run = ++reviewsRun;
+    const shown = { ...reviewFilters };
+    try {
+      const page = await get(`/api/reviews${query({ rectificationStatus: shown.rectificationStatus, page: shown.page, size: PAGE_SIZE })}`);
+      if (left || run !== reviewsRun) {
+        return;
+      }
+      clear(reviewMessage);
+      drawReviews(page);
+      Object.assign(reviewBody.dataset, { status: shown.rectificationStatus, page: String(shown.page), loaded: String(run) });
+    } catch (error) {
+      clear(reviewMessage, errorMessage(error));
+    }
+  }
+
+  function drawReviews(page) {
+    clear(reviewBody, page.items.length === 0
+      ? h('tr', {}, h('td', { colspan: 6, class: 'empty' }, t('agency.reviews.none')))
+      : page.items.map((r) => h('tr', { dataset: { testid: 'agency-review-row', reviewId: r.id, status: r.rectificationStatus } },
+        h('td', {}, r.round, h('br'), h('small', {}, label('rating', r.rating))),
+        h('td', {}, r.subjectType === 'MEMBER'
+          ? `${label('subjectType', r.subjectType)} ${r.subjectId}（${organisationName(r.organisationId)}）`
+          : organisationName(r.subjectId)),
+        h('td', { class: 'pledge-title' },
+          r.problems ? h('div', {}, r.problems) : null,
+          r.rectificationRequired ? h('div', {}, h('strong', {}, `${t('field.rectificationRequired')}：`), r.rectificationRequired) : null,
+          r.statement ? h('small', { class: 'hint' }, `${t('review.statement')}：${r.statement}`) : null,
+          r.rectificationStatus === 'REOPENED' && r.reviewerNote
+            ? h('div', { class: 'message warning' }, `${t('review.reviewerNote')}：${r.reviewerNote}`) : null),
+        h('td', {}, r.rectificationDeadline || '–'),
+        h('td', {}, h('span', { class: `status rect-${r.rectificationStatus}`, dataset: { status: r.rectificationStatus } },
+          label('rectification', r.rectificationStatus))),
+        h('td', { class: 'actions' }, Object.entries(REVIEW_ANSWERS)
+          .filter(([, spec]) => spec.statuses.includes(r.rectificationStatus))
+          .map(([answer]) => h('button', { type: 'button', class: 'small', dataset: { action: answer },
+            onclick: () => openAnswer(r, answer) }, t(`agency.reviews.${answer}`)))))));
+    const pages = Math.max(1, Math.ceil(page.total / page.size));
+    clear(reviewPager,
+      h('button', { type: 'button', class: 'ghost small', disabled: page.page === 0,
+        onclick: () => { reviewFilters.page -= 1; loadReviews(); } }, t('common.previous')),
+      h('span', {}, t('common.pageOf', { page: page.page + 1, pages, total: formatNumber(page.total) })),
+      h('button', { type: 'button', class: 'ghost small', disabled: page.page + 1 >= pages,
+        onclick: () => { reviewFilters.page += 1; loadReviews(); } }, t('common.next')));
+  }
+
+  /** The form of a rectification statement or completion report, in the action dialog. */
+  function openAnswer(review, answer) {
+    const spec = REVIEW_ANSWERS[answer];
+    const form = h('form', { method: 'dialog', novalidate: true, dataset: { testid: `review-answer-${answer}` } },
+      h('h2', {}, `${t(`agency.reviews.${answer}`)}：${organisationName(review.organisationId)} · ${review.round}`),
+      review.rectificationRequired ? h('p', {}, h('strong', {}, `${t('field.rectificationRequired')}：`), review.rectificationRequired) : null,
+      h('div', { class: 'form-errors message error', role: 'alert', hidden: true, dataset: { testid: 'form-error' } }),
+      spec.fields(),
+      h('div', { class: 'buttons' },
+        h('button', { type: 'submit', class: 'primary', dataset: { testid: 'review-answer-submit' } }, t(`agency.reviews.${answer}`)),
+        h('button', { type: 'button', class: 'ghost', onclick: () => dialog.close() }, t('common.cancel'))));
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      clearFormErrors(form);
+      const submit = form.querySelector('[type=submit]');
+      submit.disabled = true;
+      try {
+        await post(`/api/reviews/${encodeURIComponent(review.id)}/rectification/${spec.path}`, spec.body(formValues(form)));
+        dialog.close();
+        await loadReviews();
+        clear(reviewMessage, message('success', t(`agency.reviews.${answer}.done`), { dataset: { testid: 'review-answer-done' } }));
+      } catch (error) {
+        showFormErrors(form, error);
+        if (error.status === 409) {
+          loadReviews();
+        }
+      } finally {
+        submit.disabled = false;
+      }
+    });
+    clear(dialog, form);
+    dialog.classList.remove('wide');
+    dialog.showModal();
+  }
+
+  panels.reviews.append(h('section', { class: 'card list', dataset: { testid: 'agency-review-list' } },
+    h('div', { class: 'card-head' }, h('h2', {}, t('agency.reviews.title')),
+      h('form', { class: 'toolbar inline', onsubmit: (e) => e.preventDefault() },
+        field(t('review.rectification'), reviewStatusFilter),
+        h('button', { type: 'button', class: 'ghost small', onclick: () => loadReviews() }, t('common.refresh')))),
+    h('p', { class: 'hint' }, t('agency.reviews.hint')),
+    reviewMessage,
+    h('table', { class: 'table' },
+      h('thead', {}, h('tr', {}, h('th', {}, t('field.round')), h('th', {}, t('field.subjectId')),
+        h('th', {}, t('agency.reviews.col.asked')), h('th', {}, t('field.rectificationDeadline')),
+        h('th', {}, t('review.rectification')), h('th', {}, t('agency.pledges.actions')))),
+      reviewBody),
+    reviewPager));
+
   // ---------------------------------------------------------------- start
 
   async function refreshReferenceData() {
@@ -525,7 +651,7 @@ export function render(main, user) {
   }
 
   show(sessionStorage.getItem('campaign.agency.tab') || 'pledges');
-  refreshReferenceData().then(() => loadPledges());
+  refreshReferenceData().then(() => Promise.all([loadPledges(), loadReviews()]));
 
   return () => {
     left = true;

@@ -1,12 +1,18 @@
-// The reviewer's workspace (REVIEWER): where they are assigned, a form to record a leadership review (领导点评),
-// and a look-up of a recorded review with its rectification, which the reviewer accepts or reopens once the
+// The reviewer's workspace (REVIEWER): where they are assigned, their reviews (those they recorded and those of
+// the subjects they are assigned to) filtered by rectification status, a form to record a leadership review
+// (领导点评), and a look-up of a review with its rectification, which the reviewer accepts or reopens once the
 // subject reported it completed.
 import { get, post, query } from '../api.js';
-import { t, label, formatDateTime } from '../i18n.js';
+import { t, label, formatDateTime, formatNumber } from '../i18n.js';
 import { h, clear, select, field, formValues, message, today } from '../dom.js';
 import { errorMessage, showFormErrors, clearFormErrors } from '../errors.js';
 
 const RATINGS = ['EXCELLENT', 'GOOD', 'FAIR', 'POOR'];
+const PAGE_SIZE = 10;
+/** The filter of "my reviews": its value is the rectificationStatus parameter sent (several comma-separated). */
+const MINE_FILTERS = [['', 'review.mine.filter.all'], ['COMPLETED', 'review.mine.filter.awaitingCheck'],
+  ['REQUIRED,REOPENED', 'review.mine.filter.awaitingStatement'], ['COMMITTED', 'review.mine.filter.inProgress'],
+  ['ACCEPTED', 'review.mine.filter.accepted'], ['NOT_REQUIRED', 'review.mine.filter.notRequired']];
 
 export function render(main, user) {
   let left = false;
@@ -109,6 +115,54 @@ export function render(main, user) {
     }
   }
 
+  const mineFilters = { rectificationStatus: '', page: 0 };
+  const mineList = h('div', { dataset: { testid: 'my-reviews' } });
+  const minePager = h('div', { class: 'pager' });
+  const mineStatus = select('rectificationStatus', MINE_FILTERS.map(([value, key]) => [value, t(key)]), '',
+    { id: 'my-reviews-status' });
+  mineStatus.addEventListener('change', () => {
+    mineFilters.rectificationStatus = mineStatus.value;
+    mineFilters.page = 0;
+    loadMine();
+  });
+  const mine = h('section', { class: 'card' },
+    h('div', { class: 'card-head' }, h('h2', {}, t('review.mine')),
+      h('form', { class: 'toolbar inline', onsubmit: (e) => e.preventDefault() },
+        field(t('review.rectification'), mineStatus),
+        h('button', { type: 'button', class: 'ghost small', onclick: () => loadMine() }, t('common.refresh')))),
+    mineList, minePager);
+  let mineRun = 0;
+
+  /** The reviewer's reviews the filter asks for, newest first; each opens in the look-up below. */
+  async function loadMine() {
+    const run = ++mineRun;
+    const shown = { ...mineFilters };
+    try {
+      const page = await get(`/api/reviews${query({ rectificationStatus: shown.rectificationStatus, page: shown.page, size: PAGE_SIZE })}`);
+      if (left || run !== mineRun) {
+        return;
+      }
+      clear(mineList, page.items.length === 0 ? h('p', { class: 'empty' }, t('review.mine.none'))
+        : h('ul', { class: 'plain' }, page.items.map((r) => h('li', { dataset: { testid: 'my-review', reviewId: r.id, status: r.rectificationStatus } },
+          h('button', { type: 'button', class: 'ghost small', dataset: { testid: 'my-review-open' }, onclick: () => {
+            lookupInput.value = r.id;
+            showReview(r.id);
+          } }, t('review.mine.open')), ' ',
+          `${r.round} · ${label('subjectType', r.subjectType)} ${r.subjectId} · ${label('rating', r.rating)} `,
+          h('span', { class: `status rect-${r.rectificationStatus}` }, label('rectification', r.rectificationStatus))))));
+      Object.assign(mineList.dataset, { status: shown.rectificationStatus, page: String(shown.page) });
+      const pages = Math.max(1, Math.ceil(page.total / page.size));
+      clear(minePager,
+        h('button', { type: 'button', class: 'ghost small', disabled: page.page === 0,
+          onclick: () => { mineFilters.page -= 1; loadMine(); } }, t('common.previous')),
+        h('span', {}, t('common.pageOf', { page: page.page + 1, pages, total: formatNumber(page.total) })),
+        h('button', { type: 'button', class: 'ghost small', disabled: page.page + 1 >= pages,
+          onclick: () => { mineFilters.page += 1; loadMine(); } }, t('common.next')));
+    } catch (error) {
+      clear(mineList, errorMessage(error));
+    }
+  }
+
   /** Accept (comment optional) or reopen (reason required) a rectification the subject reported completed. */
   function checkForms(review) {
     const check = (kind, path, fields, body) => {
@@ -126,6 +180,7 @@ export function render(main, user) {
         try {
           await post(`/api/reviews/${encodeURIComponent(review.id)}/rectification/${path}`, body(formValues(form)));
           await showReview(review.id, t(`review.${kind}ed`));
+          loadMine();
         } catch (error) {
           showFormErrors(form, error);
           submit.disabled = false;
@@ -147,9 +202,10 @@ export function render(main, user) {
   clear(main, h('section', { class: 'workspace', dataset: { testid: 'review-workspace' } },
     h('div', { class: 'view-head' }, h('h1', {}, t('review.title'))),
     h('div', { class: 'split' },
-      h('div', {}, h('section', { class: 'card' }, h('h2', {}, t('review.assignments')), assignments), lookup),
+      h('div', {}, h('section', { class: 'card' }, h('h2', {}, t('review.assignments')), assignments), mine, lookup),
       form)));
 
+  loadMine();
   Promise.allSettled([get('/api/campaigns'), get(`/api/assignments${query({ reviewerId: user.id, size: 200 })}`)])
     .then(([campaigns, mine]) => {
       if (left) {
