@@ -16,7 +16,7 @@ import static org.campaign.service.security.Roles.REVIEWER;
  * groups evaluate, assess and keep the ledger of lagging units, the district office assigns reviewers and sets
  * assessment schemes. Which subjects a caller may act on — those of its assignments, its own agency's reviews,
  * the ledger entries it is responsible for — is checked per command by the services ({@code ReviewerScope}), and
- * which reviews it may read by {@code ReviewService}.
+ * which reviews and mass evaluations it may read by {@code ReviewService} and {@code MassEvaluationService}.
  */
 @Configuration(proxyBeanMethods = false)
 class AccessConfiguration {
@@ -29,8 +29,9 @@ class AccessConfiguration {
                 .hasAnyRole(INSPECTION_GROUP, ADMINISTRATOR, REVIEWER, AGENCY_STAFF)
                 .requestMatchers(HttpMethod.GET, "/api/reviews", "/api/reviews/*")
                 .hasAnyRole(REVIEWER, AGENCY_STAFF, INSPECTION_GROUP, ADMINISTRATOR)
-                .requestMatchers(HttpMethod.GET, "/api/evaluations/**", "/api/assessments/**", "/api/assignments/**")
-                .authenticated()
+                .requestMatchers(HttpMethod.GET, "/api/evaluations", "/api/evaluations/**")
+                .hasAnyRole(INSPECTION_GROUP, ADMINISTRATOR)
+                .requestMatchers(HttpMethod.GET, "/api/assessments/**", "/api/assignments/**").authenticated()
                 .requestMatchers("/api/assignments/**", "/api/assessments/schemes/**").hasRole(ADMINISTRATOR)
                 .requestMatchers("/api/reviews/*/rectification/commitment", "/api/reviews/*/rectification/completion")
                 .hasRole(AGENCY_STAFF)

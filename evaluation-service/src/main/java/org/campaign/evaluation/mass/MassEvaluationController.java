@@ -14,6 +14,7 @@ import org.campaign.contracts.evaluation.EvaluationMethod;
 import org.campaign.contracts.evaluation.Satisfaction;
 import org.campaign.contracts.evaluation.SubjectType;
 import org.campaign.evaluation.common.Ids;
+import org.campaign.evaluation.common.Page;
 import org.campaign.evaluation.mass.MassEvaluationCommands.CastBallot;
 import org.campaign.evaluation.mass.MassEvaluationCommands.CloseMassEvaluation;
 import org.campaign.evaluation.mass.MassEvaluationCommands.EnterTally;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -119,8 +121,16 @@ class MassEvaluationController {
         return evaluations.find(evaluationId);
     }
 
+    /** The evaluations the caller may read (see {@link MassEvaluationService#list}), the newest first. */
+    @GetMapping
+    Page<MassEvaluationEntry> list(Acting acting, MassEvaluationService.Filter filter,
+                                   @RequestParam(defaultValue = "0") int page,
+                                   @RequestParam(defaultValue = "20") int size) {
+        return evaluations.list(acting, filter, page, size);
+    }
+
     @GetMapping("/{evaluationId}")
-    MassEvaluationEntry get(@PathVariable String evaluationId) {
-        return evaluations.find(evaluationId);
+    MassEvaluationEntry get(@PathVariable String evaluationId, Acting acting) {
+        return evaluations.read(acting, evaluationId);
     }
 }

@@ -14,15 +14,18 @@ import java.util.List;
  * A mass evaluation as it stands: the answers counted so far, the public's comments without who wrote them, and
  * once closed its satisfaction rate. Respondents' identities are never part of it.
  *
+ * @param openedBy the user the evaluation was opened by (an inspection group's account or the district office)
+ * @param openedAt when it was opened; the list shows the newest first
  * @param ballots number of individual ballots; tallies are counted in the totals only
  */
 @Document("mass_evaluations")
 public record MassEvaluationEntry(@Id String id, String campaignId, int year, String round,
                                   SubjectType subjectType, String subjectId, String organisationId,
                                   String townshipId, List<EvaluationMethod> methods, LocalDate openedOn,
-                                  boolean closed, int satisfied, int basicallySatisfied, int dissatisfied,
-                                  int ballots, int tallies, List<String> comments, BigDecimal satisfactionRate,
-                                  LocalDate closedOn, long version, Instant lastChangedAt) {
+                                  String openedBy, Instant openedAt, boolean closed, int satisfied,
+                                  int basicallySatisfied, int dissatisfied, int ballots, int tallies,
+                                  List<String> comments, BigDecimal satisfactionRate, LocalDate closedOn, long version,
+                                  Instant lastChangedAt) {
 
     public SatisfactionCount count() {
         return new SatisfactionCount(satisfied, basicallySatisfied, dissatisfied);

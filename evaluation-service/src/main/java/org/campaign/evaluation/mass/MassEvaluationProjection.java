@@ -4,10 +4,12 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.campaign.contracts.evaluation.BallotCast;
 import org.campaign.contracts.evaluation.MassEvaluationClosed;
 import org.campaign.contracts.evaluation.MassEvaluationOpened;
 import org.campaign.contracts.evaluation.TallyEntered;
+import org.campaign.write.events.ActorMetaData;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -29,11 +31,14 @@ class MassEvaluationProjection {
         this.mongo = mongo;
     }
 
+    /** Keeps who opened it (from the event's meta-data), so that the opener finds it in the list. */
     @EventHandler
-    void on(MassEvaluationOpened event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(MassEvaluationOpened event, @MetaDataValue(ActorMetaData.USER) String openedBy,
+            @SequenceNumber long sequence, @Timestamp Instant at) {
         mongo.save(new MassEvaluationEntry(event.evaluationId(), event.campaignId(), event.year(), event.round(),
                 event.subjectType(), event.subjectId(), event.organisationId(), event.townshipId(),
-                event.methods(), event.openedOn(), false, 0, 0, 0, 0, 0, List.of(), null, null, sequence, at));
+                event.methods(), event.openedOn(), openedBy, at, false, 0, 0, 0, 0, 0, List.of(), null, null,
+                sequence, at));
     }
 
     @EventHandler

@@ -2,20 +2,36 @@ package org.campaign.evaluation.mass;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.campaign.contracts.Actor;
 import org.campaign.evaluation.assignment.ReviewerScope;
+import org.campaign.evaluation.common.Page;
 import org.campaign.evaluation.mass.MassEvaluationCommands.OpenMassEvaluation;
 import org.campaign.evaluation.roster.Placement;
 import org.campaign.evaluation.roster.StatedSubject;
+import org.campaign.write.CommandRefused;
 import org.campaign.write.web.Acting;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * Sends mass-evaluation commands after checking that the actor is assigned to the evaluated subject (or is the
- * district office): opening, ballots, tallies and closing alike.
+ * district office): opening, ballots, tallies and closing alike. Evaluations are read by the district office (all
+ * of them) and by anyone else only where their active assignments cover the subject or they opened it.
  */
 @Service
 public class MassEvaluationService {
+
+    /** Optional filters of the evaluation list; {@code open} true for the open ones, false for the closed. */
+    public record Filter(String campaignId, Integer year, String round, String townshipId, String organisationId,
+                         Boolean open) {
+    }
 
     private final CommandGateway commands;
     private final ReviewerScope scope;
@@ -41,6 +57,52 @@ public class MassEvaluationService {
         scope.requireCovers(acting, evaluation.campaignId(), evaluation.organisationId(),
                 evaluation.townshipId(), "run mass evaluation " + evaluationId);
         commands.sendAndWait(command, acting.metaData());
+    }
+
+    /** The evaluation, if the actor may read it; 404 or 403 otherwise. */
+    public MassEvaluationEntry read(Acting acting, String evaluationId) {
+        MassEvaluationEntry evaluation = find(evaluationId);
+        if (!acting.actor().userId().equals(evaluation.openedBy()) && !scope.covers(acting, evaluation.campaignId(),
+                evaluation.organisationId(), evaluation.townshipId())) {
+            Actor actor = acting.actor();
+            throw CommandRefused.forbidden(actor.userId() + " of agency " + actor.agencyId() + " may not read mass "
+                    + "evaluation " + evaluationId + " of organisation " + evaluation.organisationId() + ": they did "
+                    + "not open it and are not assigned to organisation " + evaluation.organisationId()
+                    + (evaluation.townshipId() == null ? "" : " or township " + evaluation.townshipId())
+                    + " in campaign " + evaluation.campaignId());
+        }
+        return evaluation;
+    }
+
+    /** The evaluations the actor may read that match the filter, the newest first. */
+    public Page<MassEvaluationEntry> list(Acting acting, Filter filter, int page, int size) {
+        List<Criteria> criteria = new ArrayList<>();
+        if (!scope.isAdministrator(acting)) {
+            List<Criteria> readable = new ArrayList<>();
+            readable.add(where("openedBy").is(acting.actor().userId()));
+            scope.coveredRecords(acting).ifPresent(readable::add);
+            criteria.add(new Criteria().orOperator(readable));
+        }
+        if (filter.campaignId() != null) {
+            criteria.add(where("campaignId").is(filter.campaignId()));
+        }
+        if (filter.year() != null) {
+            criteria.add(where("year").is(filter.year()));
+        }
+        if (filter.round() != null && !filter.round().isBlank()) {
+            criteria.add(where("round").is(filter.round().trim()));
+        }
+        if (filter.townshipId() != null) {
+            criteria.add(where("townshipId").is(filter.townshipId()));
+        }
+        if (filter.organisationId() != null) {
+            criteria.add(where("organisationId").is(filter.organisationId()));
+        }
+        if (filter.open() != null) {
+            criteria.add(where("closed").is(!filter.open()));
+        }
+        return Page.of(mongo, criteria, Sort.by(Sort.Direction.DESC, "openedAt", "_id"), page, size,
+                MassEvaluationEntry.class);
     }
 
     public MassEvaluationEntry find(String evaluationId) {

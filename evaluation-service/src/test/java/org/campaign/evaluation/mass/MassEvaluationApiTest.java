@@ -83,7 +83,7 @@ class MassEvaluationApiTest {
         assertThat(result.get("comments")).extracting(JsonNode::asText)
                 .containsExactly("村道修好了", "办事还要跑好几趟");
         assertThat(result.toString()).doesNotContain(phone1, phone2, phone3);
-        assertThat(expect(200, api.get("/api/evaluations/" + id)).getBody()).isEqualTo(result);
+        assertThat(expect(200, api.get(GROUP, "/api/evaluations/" + id)).getBody()).isEqualTo(result);
 
         List<EventEnvelope> published = api.published(id, 6);
         assertThat(published).extracting(EventEnvelope::type).containsExactly("MassEvaluationOpened", "BallotCast",
@@ -106,7 +106,8 @@ class MassEvaluationApiTest {
         assertThat(again.getBody().get("detail").asText())
                 .isEqualTo("This respondent has already answered mass evaluation " + id);
         assertThat(api.storedEvents()).isEqualTo(before);
-        assertThat(expect(200, api.get("/api/evaluations/" + id)).getBody().get("dissatisfied").asInt()).isZero();
+        assertThat(expect(200, api.get(GROUP, "/api/evaluations/" + id)).getBody().get("dissatisfied").asInt())
+                .isZero();
     }
 
     @Test

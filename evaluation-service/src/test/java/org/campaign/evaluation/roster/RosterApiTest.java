@@ -102,7 +102,7 @@ class RosterApiTest {
 
         String opened = created(api.post(EAST_GROUP, "/api/evaluations",
                 evaluation(SubjectType.ORGANISATION, east, east, null)), "evaluationId");
-        assertThat(expect(200, api.get("/api/evaluations/" + opened)).getBody().get("townshipId").asText())
+        assertThat(expect(200, api.get(EAST_GROUP, "/api/evaluations/" + opened)).getBody().get("townshipId").asText())
                 .isEqualTo(EAST);
         JsonNode scored = expect(201, api.post(WEST_GROUP, "/api/assessments", lagging(west, WEST))).getBody();
         assertThat(expect(200, api.get("/api/rectifications/" + scored.get("ledgerId").asText())).getBody()
@@ -186,8 +186,8 @@ class RosterApiTest {
         assertThat(api.published(opened, 1).get(0).payload().get("townshipId").asText()).isEqualTo(WEST);
         String ofMember = created(api.post(WEST_GROUP, "/api/evaluations",
                 evaluation(SubjectType.MEMBER, member, child, null)), "evaluationId");
-        assertThat(expect(200, api.get("/api/evaluations/" + ofMember)).getBody().get("townshipId").asText())
-                .isEqualTo(WEST);
+        assertThat(expect(200, api.get(WEST_GROUP, "/api/evaluations/" + ofMember)).getBody().get("townshipId")
+                .asText()).isEqualTo(WEST);
         expect(201, api.post(WEST_GROUP, "/api/assessments", lagging(child, null)));
         JsonNode west = expect(200, api.get("/api/rectifications?campaignId=" + campaign + "&townshipId=" + WEST))
                 .getBody();

@@ -1,13 +1,15 @@
-// The inspection group's workspace (INSPECTION_GROUP): records the counted result of a mass evaluation
-// (群众评议) — opened, tallied and closed in one go — so that the satisfaction rate reaches the statistics; enters
-// the year-end assessment (考核测评) of an organisation or member and shows its total and grade; and keeps the
-// rectification ledger of lagging units (整顿后进基层党组织): responsible leader, measures, progress, final check.
+// The inspection group's workspace (INSPECTION_GROUP): lists the group's mass evaluations (群众评议), opens one,
+// adds ballots and counted tallies to an open one on as many occasions as it takes and closes it, so that its
+// satisfaction rate reaches the statistics; enters the year-end assessment (考核测评) of an organisation or member
+// and shows its total and grade; and keeps the rectification ledger of lagging units (整顿后进基层党组织):
+// responsible leader, measures, progress, final check.
 import { get, post, query } from '../api.js';
 import { t, label, formatNumber, formatPercent } from '../i18n.js';
 import { h, clear, select, field, formValues, today, message } from '../dom.js';
 import { showFormErrors, clearFormErrors, errorMessage } from '../errors.js';
 
 const METHODS = ['EVALUATION_MEETING', 'PHONE_CALLS', 'QUESTIONNAIRE', 'BALLOT_BOX'];
+const ANSWERS = ['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'];
 const DIMENSIONS = ['postCompetence', 'developmentContribution', 'publicSatisfaction', 'socialReputation'];
 const CHECKLIST = ['goodLeadership', 'goodMembership', 'goodMechanisms', 'goodResults', 'goodPublicOpinion',
   'strongInDevelopment', 'strongInServingThePublic', 'strongInUnitingPeople', 'strongInPromotingHarmony'];
@@ -79,57 +81,207 @@ export function render(main, user) {
     sessionStorage.setItem('campaign.inspection.tab', tab);
     if (tab === 'ledger') {
       loadLedger();
+    } else if (tab === 'evaluation') {
+      loadEvaluations();
     }
   }
 
-  // ---------------------------------------------------------------- mass evaluation in one go
+  // ---------------------------------------------------------------- mass evaluations: open, answer over time, close
 
   const campaign = select('campaignId', [], '', { id: 'evaluation-campaign' });
-  const result = h('div', { class: 'form-result', role: 'status' });
   const assignments = h('div', {}, h('p', { class: 'loading' }, t('common.loading')));
-  const number = (name) => field(t(`field.${name}`), h('input', { type: 'number', name, min: 0, step: 1, value: '0' }));
+  const openResult = h('div', { class: 'form-result', role: 'status', dataset: { testid: 'evaluation-opened' } });
+  const methodChoices = h('div', { class: 'choices' }, METHODS.map((m) => h('label', {},
+    h('input', { type: 'checkbox', name: 'methods', value: m, id: `evaluation-method-${m}`, checked: m === 'EVALUATION_MEETING' }),
+    label('method', m))));
 
-  const form = h('form', { class: 'card form', dataset: { testid: 'evaluation-form' }, novalidate: true },
+  const openForm = h('form', { class: 'card form', dataset: { testid: 'evaluation-form' }, novalidate: true },
     h('h2', {}, t('inspection.form')),
     h('p', { class: 'hint' }, t('inspection.hint')),
     h('div', { class: 'form-errors message error', role: 'alert', hidden: true, dataset: { testid: 'form-error' } }),
     field(t('field.campaignId'), campaign),
     h('div', { class: 'row' },
-      field(t('field.year'), h('input', { type: 'number', name: 'year', value: year, min: 2000, max: 2100 })),
-      field(t('field.round'), h('input', { type: 'text', name: 'round', maxlength: 32, placeholder: `${year}-R1` }))),
-    h('div', { class: 'row' },
-      field(t('field.organisationId'), h('input', { type: 'text', name: 'subjectId' })),
-      field(t('field.townshipId'), h('input', { type: 'text', name: 'townshipId', list: 'inspection-townships' }))),
-    h('div', { class: 'row' },
-      field(t('field.methods'), select('method', METHODS.map((m) => [m, label('method', m)]), 'EVALUATION_MEETING', { id: 'evaluation-method' })),
-      field(t('field.openedOn'), h('input', { type: 'date', name: 'openedOn', value: today() }))),
-    h('div', { class: 'row three' }, number('satisfied'), number('basicallySatisfied'), number('dissatisfied')),
-    h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'primary' }, t('common.submit'))),
-    result);
+      field(t('field.year'), h('input', { type: 'number', name: 'year', id: 'evaluation-year', value: year, min: 2000, max: 2100 })),
+      field(t('inspection.evaluation.round'), h('input', { type: 'text', name: 'round', id: 'evaluation-round', maxlength: 32,
+        placeholder: `${year}-R1` }))),
+    field(t('field.organisationId'), h('input', { type: 'text', name: 'subjectId', id: 'evaluation-organisation', maxlength: 64 })),
+    h('div', { class: 'field', dataset: { field: 'methods' } },
+      h('span', { class: 'group-label' }, t('inspection.evaluation.methods')), methodChoices,
+      h('small', { class: 'field-error', role: 'alert', hidden: true })),
+    field(t('inspection.evaluation.openedOn'), h('input', { type: 'date', name: 'openedOn', id: 'evaluation-opened-on', value: today() })),
+    h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'primary', dataset: { testid: 'evaluation-open' } },
+      t('inspection.evaluation.open'))),
+    openResult);
 
-  form.addEventListener('submit', async (event) => {
+  openForm.addEventListener('submit', async (event) => {
     event.preventDefault();
-    clearFormErrors(form);
-    clear(result);
-    const v = formValues(form);
+    clearFormErrors(openForm);
+    clear(openResult);
+    const v = formValues(openForm);
+    const methods = [...openForm.querySelectorAll('input[name=methods]:checked')].map((box) => box.value);
+    const submit = openForm.querySelector('[type=submit]');
+    submit.disabled = true;
     try {
       const opened = await post('/api/evaluations', {
         campaignId: v.campaignId, year: v.year, round: v.round, subjectType: 'ORGANISATION', subjectId: v.subjectId,
-        organisationId: v.subjectId, townshipId: v.townshipId, methods: [v.method], openedOn: v.openedOn
+        organisationId: v.subjectId, methods, openedOn: v.openedOn
       });
-      const id = opened.evaluationId;
-      await post(`/api/evaluations/${id}/tallies`, {
-        method: v.method, satisfied: v.satisfied, basicallySatisfied: v.basicallySatisfied, dissatisfied: v.dissatisfied
-      });
-      const closed = await post(`/api/evaluations/${id}/closing`, { closedOn: v.openedOn });
-      clear(result, message('success', t('inspection.recorded', { id, rate: formatPercent(closed.satisfactionRate).replace('%', '') })));
+      clear(openResult, message('success', t('inspection.evaluation.opened', { id: opened.evaluationId })));
+      Object.assign(evaluationFilters, { open: 'true', page: 0 });
+      evaluationState.value = 'true';
+      await loadEvaluations();
     } catch (error) {
-      showFormErrors(form, error);
+      showFormErrors(openForm, error);
+    } finally {
+      submit.disabled = false;
     }
   });
 
-  panels.evaluation.append(h('div', { class: 'split' },
-    h('section', { class: 'card' }, h('h2', {}, t('review.assignments')), assignments), form));
+  /** The steps on an open evaluation: what each asks for and where it is sent. */
+  const methodSelect = (evaluation, id) => select('method', evaluation.methods.map((m) => [m, label('method', m)]),
+    evaluation.methods[0], { id });
+  const EVALUATION_STEPS = {
+    tally: { path: 'tallies',
+      fields: (evaluation) => [
+        field(t('field.methods'), methodSelect(evaluation, 'tally-method')),
+        h('div', { class: 'row three' }, ['satisfied', 'basicallySatisfied', 'dissatisfied'].map((name) =>
+          field(t(`field.${name}`), h('input', { type: 'number', name, id: `tally-${name}`, min: 0, step: 1, value: '0' }))))],
+      body: (v) => ({ method: v.method, satisfied: v.satisfied, basicallySatisfied: v.basicallySatisfied,
+        dissatisfied: v.dissatisfied }) },
+    ballot: { path: 'ballots',
+      fields: (evaluation) => [
+        field(t('field.respondentId'), h('input', { type: 'text', name: 'respondentId', id: 'ballot-respondent', maxlength: 100,
+          autocomplete: 'off' }), t('inspection.evaluation.respondentHint')),
+        h('div', { class: 'row' },
+          field(t('field.methods'), methodSelect(evaluation, 'ballot-method')),
+          field(t('field.answer'), select('answer', ANSWERS.map((a) => [a, label('answer', a)]), 'SATISFIED', { id: 'ballot-answer' }))),
+        field(t('inspection.evaluation.comment'), h('textarea', { name: 'comment', id: 'ballot-comment', rows: 3, maxlength: 2000 }))],
+      body: (v) => ({ respondentId: v.respondentId, method: v.method, answer: v.answer, comment: v.comment }) },
+    close: { path: 'closing',
+      fields: () => [
+        h('p', { class: 'hint' }, t('inspection.evaluation.closeHint')),
+        field(t('field.closedOn'), h('input', { type: 'date', name: 'closedOn', id: 'evaluation-closed-on', value: today() }))],
+      body: (v) => ({ closedOn: v.closedOn }) }
+  };
+
+  const evaluationFilters = { campaignId: '', open: 'true', page: 0 };
+  const evaluationCampaign = select('campaignId', [['', t('common.allCampaigns')]], '', { id: 'evaluation-filter-campaign' });
+  const evaluationState = select('open', [['true', t('inspection.evaluation.filter.open')],
+    ['false', t('inspection.evaluation.filter.closed')], ['', t('common.all')]], 'true', { id: 'evaluation-filter-open' });
+  const evaluationBody = h('tbody');
+  const evaluationPager = h('div', { class: 'pager' });
+  const evaluationMessage = h('div');
+  const evaluationFilterForm = h('form', { class: 'toolbar inline', dataset: { testid: 'evaluation-filters' } },
+    field(t('field.campaignId'), evaluationCampaign), field(t('inspection.evaluation.show'), evaluationState),
+    h('div', { class: 'form-errors message error', role: 'alert', hidden: true }),
+    h('button', { type: 'submit', class: 'ghost small' }, t('common.refresh')));
+  const readEvaluationFilters = () => {
+    Object.assign(evaluationFilters, { campaignId: evaluationCampaign.value, open: evaluationState.value, page: 0 });
+    clear(evaluationMessage);
+    loadEvaluations();
+  };
+  evaluationFilterForm.addEventListener('submit', (event) => { event.preventDefault(); readEvaluationFilters(); });
+  [evaluationCampaign, evaluationState].forEach((control) => control.addEventListener('change', readEvaluationFilters));
+
+  let evaluationRun = 0;
+
+  async function loadEvaluations() {
+    clearFormErrors(evaluationFilterForm);
+    const run = ++evaluationRun;
+    const shown = { ...evaluationFilters };
+    try {
+      const page = await get(`/api/evaluations${query({ campaignId: shown.campaignId, open: shown.open, page: shown.page,
+        size: PAGE_SIZE })}`);
+      if (left || run !== evaluationRun) {
+        return;
+      }
+      drawEvaluations(page);
+      Object.assign(evaluationList.dataset, { campaign: shown.campaignId, open: shown.open, loaded: String(run) });
+    } catch (error) {
+      showFormErrors(evaluationFilterForm, error);
+    }
+  }
+
+  function drawEvaluations(page) {
+    // open ones first; within each, the newest first as listed
+    const items = [...(page.items || [])].sort((a, b) => Number(a.closed) - Number(b.closed));
+    clear(evaluationBody, items.length === 0
+      ? h('tr', {}, h('td', { colspan: 5, class: 'empty' }, t('inspection.evaluation.none')))
+      : items.map((e) => h('tr', { dataset: { testid: 'evaluation-row', evaluationId: e.id, round: e.round || '',
+        closed: String(e.closed), satisfied: String(e.satisfied), basicallySatisfied: String(e.basicallySatisfied),
+        dissatisfied: String(e.dissatisfied) } },
+      h('td', {}, h('strong', {}, e.organisationId), h('br'),
+        h('small', {}, `${e.campaignId} · ${e.year} · ${e.round}`), h('br'),
+        h('small', {}, `${e.townshipId || ''} · ${e.methods.map((m) => label('method', m)).join('、')}`)),
+      h('td', { dataset: { testid: 'evaluation-counts' } },
+        t('inspection.evaluation.counts', { satisfied: formatNumber(e.satisfied), basicallySatisfied: formatNumber(e.basicallySatisfied),
+          dissatisfied: formatNumber(e.dissatisfied) }), h('br'),
+        h('small', {}, t('inspection.evaluation.sources', { total: formatNumber(e.satisfied + e.basicallySatisfied + e.dissatisfied),
+          ballots: formatNumber(e.ballots), tallies: formatNumber(e.tallies) }))),
+      h('td', {}, e.closed
+        ? [h('span', { class: 'status evaluation-closed' }, t('inspection.evaluation.closedOn', { date: e.closedOn })), h('br'),
+          h('strong', { dataset: { testid: 'evaluation-rate' } }, t('inspection.evaluation.rate', { rate: formatPercent(e.satisfactionRate) }))]
+        : h('span', { class: 'status evaluation-open' }, t('inspection.evaluation.openSince', { date: e.openedOn }))),
+      h('td', { class: 'actions' }, e.closed ? null : Object.keys(EVALUATION_STEPS).map((step) =>
+        h('button', { type: 'button', class: step === 'close' ? 'small ghost' : 'small', dataset: { step },
+          onclick: () => openEvaluationStep(e, step) }, t(`inspection.evaluation.step.${step}`)))))));
+    const pages = Math.max(1, Math.ceil(page.total / page.size));
+    clear(evaluationPager,
+      h('button', { type: 'button', class: 'ghost small', disabled: page.page === 0,
+        onclick: () => { evaluationFilters.page -= 1; loadEvaluations(); } }, t('common.previous')),
+      h('span', {}, t('common.pageOf', { page: page.page + 1, pages, total: formatNumber(page.total) })),
+      h('button', { type: 'button', class: 'ghost small', disabled: page.page + 1 >= pages,
+        onclick: () => { evaluationFilters.page += 1; loadEvaluations(); } }, t('common.next')));
+  }
+
+  const evaluationDialog = h('dialog', { class: 'action-dialog', dataset: { testid: 'evaluation-dialog' } });
+
+  function openEvaluationStep(evaluation, step) {
+    const spec = EVALUATION_STEPS[step];
+    const stepForm = h('form', { method: 'dialog', novalidate: true, dataset: { testid: `evaluation-form-${step}` } },
+      h('h2', {}, `${t(`inspection.evaluation.step.${step}`)}：${evaluation.organisationId}（${evaluation.round}）`),
+      h('div', { class: 'form-errors message error', role: 'alert', hidden: true, dataset: { testid: 'form-error' } }),
+      spec.fields(evaluation),
+      h('div', { class: 'buttons' },
+        h('button', { type: 'submit', class: 'primary', dataset: { testid: 'evaluation-submit' } }, t(`inspection.evaluation.step.${step}`)),
+        h('button', { type: 'button', class: 'ghost', onclick: () => evaluationDialog.close() }, t('common.cancel'))));
+    stepForm.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      clearFormErrors(stepForm);
+      const submit = stepForm.querySelector('[type=submit]');
+      submit.disabled = true;
+      try {
+        await post(`/api/evaluations/${encodeURIComponent(evaluation.id)}/${spec.path}`, spec.body(formValues(stepForm)));
+        evaluationDialog.close();
+        await loadEvaluations();
+        clear(evaluationMessage, message('success', t('action.done', { action: t(`inspection.evaluation.step.${step}`) }),
+          { dataset: { testid: 'evaluation-done' } }));
+      } catch (error) {
+        showFormErrors(stepForm, error);
+        if (error.status === 409) {
+          loadEvaluations();
+        }
+      } finally {
+        submit.disabled = false;
+      }
+    });
+    clear(evaluationDialog, stepForm);
+    clear(evaluationMessage);
+    evaluationDialog.showModal();
+  }
+
+  const evaluationList = h('section', { class: 'card list', dataset: { testid: 'evaluation-list' } },
+    h('div', { class: 'card-head' }, h('h2', {}, t('inspection.evaluation.list')), evaluationFilterForm),
+    evaluationMessage,
+    h('table', { class: 'table' },
+      h('thead', {}, h('tr', {},
+        h('th', {}, t('inspection.evaluation.col.subject')), h('th', {}, t('inspection.evaluation.col.counts')),
+        h('th', {}, t('agency.col.status')), h('th', {}, t('agency.pledges.actions')))),
+      evaluationBody),
+    evaluationPager);
+
+  panels.evaluation.append(h('div', { class: 'split' }, evaluationList,
+    h('div', { class: 'stack' }, openForm, h('section', { class: 'card' }, h('h2', {}, t('review.assignments')), assignments))));
 
   // ---------------------------------------------------------------- year-end assessment
 
@@ -392,7 +544,7 @@ export function render(main, user) {
 
   clear(main, h('section', { class: 'workspace', dataset: { testid: 'inspection-workspace' } },
     h('div', { class: 'view-head' }, h('h1', {}, t('inspection.title'))),
-    tabBar, Object.values(panels), dialog, townships));
+    tabBar, Object.values(panels), dialog, evaluationDialog, townships));
 
   Promise.allSettled([get('/api/campaigns'), get(`/api/assignments${query({ reviewerId: user.id, size: 200 })}`)])
     .then(([campaigns, mine]) => {
@@ -402,6 +554,7 @@ export function render(main, user) {
       if (campaigns.status === 'fulfilled') {
         const list = campaigns.value || [];
         campaignOptions(campaign, list, false);
+        campaignOptions(evaluationCampaign, list, true);
         campaignOptions(assessmentCampaign, list, false);
         campaignOptions(ledgerCampaign, list, true);
         loadScheme();
@@ -422,8 +575,10 @@ export function render(main, user) {
 
   return () => {
     left = true;
-    if (dialog.open) {
-      dialog.close();
-    }
+    [dialog, evaluationDialog].forEach((shown) => {
+      if (shown.open) {
+        shown.close();
+      }
+    });
   };
 }
