@@ -1,19 +1,28 @@
 package org.campaign.reporting.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.campaign.contracts.EventEnvelope;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
-/** The history of any pledge, review, evaluation, assessment or roster record, from the event log. */
+/**
+ * The records of the event log for auditors: the search of records (pledges, reviews, evaluations, assessments,
+ * ledger entries, organisations, members…) and the history of any one of them.
+ */
 @RestController
 @RequestMapping("/api/audit")
 public class AuditController {
@@ -27,14 +36,70 @@ public class AuditController {
                         String agencyId, String correlationId, JsonNode payload) {
     }
 
-    private final EventLog eventLog;
+    private static final String ID = "[^\\s]{1,200}";
 
-    public AuditController(EventLog eventLog) {
+    private final EventLog eventLog;
+    private final AuditRecords records;
+    private final AsOfFigures asOf;
+
+    public AuditController(EventLog eventLog, AuditRecords records, AsOfFigures asOf) {
         this.eventLog = eventLog;
+        this.records = records;
+        this.asOf = asOf;
+    }
+
+    /**
+     * The records the event log knows, newest activity first: {@code q} matches the start of the id, the label or
+     * an organisation or subject id in the payloads (case-insensitively); {@code from}/{@code to} (dates or ISO
+     * instants) keep the records with activity between them (first event at or before {@code to}, last at or after
+     * {@code from}).
+     */
+    @GetMapping("/records")
+    public AuditRecords.RecordPage records(
+            @RequestParam(required = false) @Size(max = 200, message = "must be at most 200 characters") String q,
+            @RequestParam(required = false)
+            @Pattern(regexp = "[A-Za-z]{1,60}", message = "must be an aggregate type") String type,
+            @RequestParam(required = false) @Pattern(regexp = ID, message = "must be an agency id") String agencyId,
+            @RequestParam(required = false) @Pattern(regexp = ID, message = "must be a user id") String userId,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be greater than or equal to 0") int page,
+            @RequestParam(defaultValue = "20") @Min(value = 1, message = "must be between 1 and 100")
+            @Max(value = 100, message = "must be between 1 and 100") int size) {
+        Instant start = bound("from", from, false);
+        Instant end = bound("to", to, true);
+        if (start != null && end != null && start.isAfter(end)) {
+            throw new IllegalArgumentException("from: must not be after to");
+        }
+        String text = q == null || q.isBlank() ? null : q.strip();
+        return records.search(new AuditRecords.Search(text, blankToNull(type), blankToNull(agencyId),
+                blankToNull(userId), start, end, page, size));
+    }
+
+    /** A date (the start or the end of that day in the reporting time zone) or an ISO instant. */
+    private Instant bound(String name, String value, boolean endOfDay) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            if (value.length() <= 10) {
+                LocalDate day = LocalDate.parse(value);
+                return endOfDay ? day.plusDays(1).atStartOfDay(asOf.zone()).toInstant().minusNanos(1)
+                        : day.atStartOfDay(asOf.zone()).toInstant();
+            }
+            return Instant.parse(value);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException(name + ": must be a date (2011-06-30) or an ISO instant "
+                    + "(2011-06-30T16:00:00Z), not " + value);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     @GetMapping("/history/{aggregateId}")
-    public History history(@PathVariable @Pattern(regexp = "[^\\s]{1,200}", message = "must be an id") String aggregateId) {
+    public History history(@PathVariable @Pattern(regexp = ID, message = "must be an id") String aggregateId) {
         List<EventEnvelope> events = eventLog.history(aggregateId);
         if (events.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No events of " + aggregateId);

@@ -15,13 +15,22 @@ import org.campaign.contracts.Actor;
 import org.campaign.contracts.EventEnvelope;
 import org.campaign.contracts.EventJson;
 import org.campaign.reporting.projection.BatchProjector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -29,61 +38,104 @@ import java.util.function.Consumer;
  * <p>
  * One document per aggregate — {@code {_id: <aggregateId>, events: [<envelope>, …]}} — so that the history of a
  * pledge, review, evaluation or assessment is read with one lookup by {@code _id}, on any MongoDB-compatible server
- * and whatever the size of the log. A batch reads the event ids already logged for its aggregates (one query) and
- * pushes only the others: the log is idempotent by event id, so duplicates published by the write services and
- * records redelivered after a crash are kept once. (The live projection is the log's only writer.)
+ * and whatever the size of the log. A batch reads the events already logged for its aggregates (one query) and
+ * pushes only those with other ids: the log is idempotent by event id, so duplicates published by the write
+ * services and records redelivered after a crash are kept once. Each aggregate also has a small summary for the
+ * search of records ({@link AuditRecords}), written with its events.
  * <p>
- * The log is not part of a read-model generation: it is the same whatever the projections make of the events, and
- * a rebuild leaves it alone.
+ * The log is not part of a read-model generation: it is the same whatever the projections make of the events. The
+ * live projection writes it; a rebuild adds only the records it applies while the live projection is stopped for
+ * the switch-over (which the live projection then never sees), already-logged events changing nothing.
  */
 @Component
 public class EventLog {
 
     public static final String COLLECTION = "event_log";
 
+    private static final Logger log = LoggerFactory.getLogger(EventLog.class);
+    private static final int SUMMARY_BATCH = 1_000;
+
     private final MongoTemplate mongo;
+    private final AuditRecords records;
     private final ObjectMapper json = EventJson.newObjectMapper();
 
-    public EventLog(MongoTemplate mongo) {
+    public EventLog(MongoTemplate mongo, AuditRecords records) {
         this.mongo = mongo;
+        this.records = records;
     }
 
     private MongoCollection<Document> collection() {
         return mongo.getDb().getCollection(COLLECTION);
     }
 
-    /** Adds the envelopes not yet in the log. */
+    /**
+     * Adds the envelopes not yet in the log. The summaries of the aggregates that get new events are written first,
+     * from the events logged so far together with the new ones: if the process dies before the events are added,
+     * the redelivered batch finds them new again and writes the same summaries.
+     */
     public void append(List<BatchProjector.Applied> events) {
         if (events.isEmpty()) {
             return;
         }
-        java.util.Map<String, java.util.Set<String>> logged = new java.util.HashMap<>();
-        java.util.Set<String> aggregates = new java.util.LinkedHashSet<>();
+        Map<String, Map<String, Document>> logged = new HashMap<>();
+        Set<String> aggregates = new LinkedHashSet<>();
         events.forEach(applied -> aggregates.add(applied.event().aggregateId()));
-        for (Document aggregate : collection().find(Filters.in("_id", aggregates))
-                .projection(com.mongodb.client.model.Projections.include("events.eventId"))) {
-            java.util.Set<String> ids = new java.util.HashSet<>();
-            aggregate.getList("events", Document.class, List.of()).forEach(e -> ids.add(e.getString("eventId")));
-            logged.put(aggregate.getString("_id"), ids);
+        for (Document aggregate : collection().find(Filters.in("_id", aggregates))) {
+            Map<String, Document> byId = new LinkedHashMap<>();
+            aggregate.getList("events", Document.class, List.of()).forEach(e -> byId.put(e.getString("eventId"), e));
+            logged.put(aggregate.getString("_id"), byId);
         }
-        java.util.Map<String, List<Document>> added = new java.util.LinkedHashMap<>();
-        java.util.Map<String, EventEnvelope> firstOf = new java.util.HashMap<>();
+        Map<String, List<Document>> added = new LinkedHashMap<>();
+        Map<String, EventEnvelope> firstOf = new HashMap<>();
         for (BatchProjector.Applied applied : events) {
             EventEnvelope event = applied.event();
-            if (logged.computeIfAbsent(event.aggregateId(), id -> new java.util.HashSet<>()).add(event.eventId())) {
-                added.computeIfAbsent(event.aggregateId(), id -> new ArrayList<>()).add(toDocument(event));
+            Map<String, Document> known = logged.computeIfAbsent(event.aggregateId(), id -> new LinkedHashMap<>());
+            if (!known.containsKey(event.eventId())) {
+                Document document = toDocument(event);
+                known.put(event.eventId(), document);
+                added.computeIfAbsent(event.aggregateId(), id -> new ArrayList<>()).add(document);
                 firstOf.putIfAbsent(event.aggregateId(), event);
             }
         }
+        if (added.isEmpty()) {
+            return;
+        }
+        records.replace(added.keySet().stream()
+                .map(aggregateId -> AuditRecords.summarise(aggregateId, logged.get(aggregateId).values())).toList());
         List<WriteModel<Document>> writes = new ArrayList<>(added.size());
         added.forEach((aggregateId, documents) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", aggregateId),
                 Updates.combine(Updates.pushEach("events", documents),
                         Updates.setOnInsert("aggregateType", firstOf.get(aggregateId).aggregateType()),
                         Updates.setOnInsert("source", firstOf.get(aggregateId).source())),
                 new UpdateOptions().upsert(true))));
-        if (!writes.isEmpty()) {
-            collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    }
+
+    /**
+     * Summarises the aggregates of a log kept before summaries were: at start-up, when the log holds more
+     * aggregates than there are summaries, those without one get theirs.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void summariseUnsummarised() {
+        long aggregates = collection().countDocuments();
+        if (records.count() >= aggregates) {
+            return;
         }
+        Set<String> summarised = records.ids();
+        List<Document> missing = new ArrayList<>();
+        for (Document aggregate : collection().find()) {
+            String aggregateId = aggregate.getString("_id");
+            List<Document> logged = aggregate.getList("events", Document.class, List.of());
+            if (!summarised.contains(aggregateId) && !logged.isEmpty()) {
+                missing.add(AuditRecords.summarise(aggregateId, logged));
+            }
+            if (missing.size() >= SUMMARY_BATCH) {
+                records.addMissing(missing);
+                missing.clear();
+            }
+        }
+        records.addMissing(missing);
+        log.info("Summarised the records of the event log ({} aggregates)", aggregates);
     }
 
     /** The events of one aggregate in sequence order; empty when none was received. */

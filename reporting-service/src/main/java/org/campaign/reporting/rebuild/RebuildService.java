@@ -13,6 +13,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
+import org.campaign.reporting.audit.EventLog;
 import org.campaign.reporting.live.KafkaOffsets;
 import org.campaign.reporting.live.ProjectionMonitor;
 import org.campaign.reporting.projection.BatchProjector;
@@ -51,7 +52,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *     are logged, not dead-lettered again (the live projection did that).</li>
  *     <li>When it has reached the end offsets seen at its start, the live projection is stopped (its current batch
  *     finishes first), the rebuild consumes up to the end offsets as they are now, and the live consumer group's
- *     offsets are set to the rebuild's positions.</li>
+ *     offsets are set to the rebuild's positions. The records applied in this catch-up are added to the event log
+ *     (and their records' summaries) as the live projection would have: it never sees them.</li>
  *     <li>The pointer document names {@code gN} (one atomic write), the live projection is started (again) — it
  *     now writes into {@code gN} from where the rebuild stopped — and the previous generation is dropped.</li>
  * </ol>
@@ -92,6 +94,7 @@ public class RebuildService implements DisposableBean {
     private final KafkaListenerEndpointRegistry listeners;
     private final ProjectionMonitor monitor;
     private final MongoTemplate mongo;
+    private final EventLog eventLog;
     private final int maxPollRecords;
     private final boolean dropPrevious;
     private final Map<String, Progress> running = new ConcurrentHashMap<>();
@@ -100,7 +103,7 @@ public class RebuildService implements DisposableBean {
 
     public RebuildService(Generations generations, BatchProjector projector, ReportingTopics topics, KafkaOffsets offsets,
                           KafkaProperties kafka, KafkaListenerEndpointRegistry listeners, ProjectionMonitor monitor,
-                          MongoTemplate mongo,
+                          MongoTemplate mongo, EventLog eventLog,
                           @Value("${campaign.reporting.rebuild.max-poll-records:10000}") int maxPollRecords,
                           @Value("${campaign.reporting.rebuild.drop-previous:true}") boolean dropPrevious) {
         this.generations = generations;
@@ -111,6 +114,7 @@ public class RebuildService implements DisposableBean {
         this.listeners = listeners;
         this.monitor = monitor;
         this.mongo = mongo;
+        this.eventLog = eventLog;
         this.maxPollRecords = maxPollRecords;
         this.dropPrevious = dropPrevious;
     }
@@ -186,7 +190,7 @@ public class RebuildService implements DisposableBean {
                     initial.generation(), total, partitions.size());
             long[] done = {0};
             progress = with(progress, RUNNING, 0, total, 0, total, null);
-            progress = catchUp(consumer, store, partitions, target, progress, done, started, total);
+            progress = catchUp(consumer, store, partitions, target, progress, done, started, total, false);
 
             // Switch over: stop the live projection, catch up with the end as it is now, hand the positions over.
             progress = with(progress, SWITCHING, done[0], total, rate(done[0], started), 0, 0.0);
@@ -199,7 +203,7 @@ public class RebuildService implements DisposableBean {
             for (TopicPartition partition : partitions) {
                 extra += Math.max(0, end.get(partition) - Math.max(target.get(partition), beginning.get(partition)));
             }
-            progress = catchUp(consumer, store, partitions, end, progress, done, started, total + extra);
+            progress = catchUp(consumer, store, partitions, end, progress, done, started, total + extra, true);
             Map<TopicPartition, Long> positions = new HashMap<>();
             for (TopicPartition partition : partitions) {
                 positions.put(partition, consumer.position(partition));
@@ -256,7 +260,7 @@ public class RebuildService implements DisposableBean {
 
     private Progress catchUp(KafkaConsumer<String, String> consumer, MongoReadModelStore store,
                              List<TopicPartition> partitions, Map<TopicPartition, Long> target, Progress progress,
-                             long[] done, long started, long total) {
+                             long[] done, long started, long total, boolean logEvents) {
         long lastReport = System.currentTimeMillis();
         while (!reached(consumer, partitions, target)) {
             if (Thread.currentThread().isInterrupted()) {
@@ -270,8 +274,11 @@ public class RebuildService implements DisposableBean {
             for (ConsumerRecord<String, String> record : records) {
                 inputs.add(new BatchProjector.Input(SourcePosition.of(record), record.key(), record.value(), null));
             }
-            projector.apply(inputs, store, (input, reason) ->
+            BatchProjector.Outcome outcome = projector.apply(inputs, store, (input, reason) ->
                     log.debug("Rebuild leaves out {}: {}", input.position(), reason.getMessage()));
+            if (logEvents) {
+                eventLog.append(outcome.readable());
+            }
             done[0] += records.count();
             long now = System.currentTimeMillis();
             if (now - lastReport >= REPORT_EVERY_MILLIS) {

@@ -1,10 +1,22 @@
-// The auditor's workspace (AUDITOR): the full history of any record from the event log, a check of its hash
-// chain in the service that wrote it, which names the first altered event, and the headline figures as they
-// stood at two dates, side by side with the difference.
+// The auditor's workspace (AUDITOR): the search of records in the event log (by words of their label, id,
+// organisation, type, agency and dates), the full history of any record, a check of its hash chain in the service
+// that wrote it, which names the first altered event, and the headline figures as they stood at two dates, side by
+// side with the difference.
 import { get, query, ApiError } from '../api.js';
 import { t, formatDateTime, formatNumber, formatPercent } from '../i18n.js';
 import { h, clear, field, message, select, formValues, today } from '../dom.js';
 import { errorMessage, showFormErrors, clearFormErrors } from '../errors.js';
+
+/** The aggregate types the event log holds, offered in the search. */
+const TYPES = ['Pledge', 'Organisation', 'Member', 'Campaign', 'Review', 'Assignment', 'MassEvaluation', 'Assessment',
+  'AssessmentScheme', 'LaggingUnit'];
+const PAGE_SIZE = 10;
+
+function typeLabel(type) {
+  const key = `audit.type.${type}`;
+  const text = t(key);
+  return text === key ? type : text;
+}
 
 /** The figures compared: where each is read in the summary, and whether it is a rate in percent. */
 const FIGURES = [
@@ -103,6 +115,85 @@ function comparison() {
   return form;
 }
 
+/**
+ * The search of records (GET /api/audit/records): words of a label, the start of an id or an organisation id, the
+ * type, the agency that acted and a period of activity; the matching records newest activity first, paged, each
+ * opening its history.
+ */
+function recordSearch(open) {
+  const type = select('type', [['', t('audit.search.anyType')], ...TYPES.map((value) => [value, typeLabel(value)])], '',
+    { id: 'record-type', dataset: { testid: 'record-type' } });
+  const form = h('form', { class: 'card form', novalidate: true, dataset: { testid: 'record-search' } },
+    h('h2', {}, t('audit.search.title')),
+    h('p', { class: 'hint' }, t('audit.search.hint')),
+    h('div', { class: 'form-errors message error', role: 'alert', hidden: true, dataset: { testid: 'form-error' } }),
+    h('div', { class: 'row' },
+      field(t('audit.search.q'), h('input', { type: 'search', name: 'q', id: 'record-q', maxlength: 200, placeholder: t('audit.search.qHint'), dataset: { testid: 'record-q' } })),
+      field(t('audit.search.type'), type)),
+    h('div', { class: 'row three' },
+      field(t('audit.search.agency'), h('input', { type: 'text', name: 'agencyId', id: 'record-agency', dataset: { testid: 'record-agency' } })),
+      field(t('audit.search.from'), h('input', { type: 'date', name: 'from', id: 'record-from', dataset: { testid: 'record-from' } })),
+      field(t('audit.search.to'), h('input', { type: 'date', name: 'to', id: 'record-to', dataset: { testid: 'record-to' } }))),
+    h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'primary', dataset: { testid: 'record-search-submit' } }, t('audit.search.submit'))));
+  const results = h('div', { dataset: { testid: 'record-results' } });
+  const pager = h('div', { class: 'pager', dataset: { testid: 'record-pager' } });
+  const card = h('section', { class: 'card', hidden: true }, results, pager);
+  let filters = null;
+  let asked = 0;
+
+  async function load(page) {
+    const ask = ++asked;
+    clear(results, h('p', { class: 'loading' }, t('common.loading')));
+    clear(pager);
+    try {
+      const found = await get(`/api/audit/records${query({ ...filters, page, size: PAGE_SIZE })}`);
+      if (ask !== asked) {
+        return;
+      }
+      show(found);
+    } catch (error) {
+      if (ask === asked) {
+        clear(results);
+        showFormErrors(form, error);
+      }
+    }
+  }
+
+  function show(found) {
+    if (!found.items.length) {
+      clear(results, h('p', { class: 'empty', dataset: { testid: 'record-none' } }, t('audit.search.none')));
+      return;
+    }
+    clear(results, h('table', { class: 'table records', dataset: { testid: 'record-table', total: found.total } },
+      h('thead', {}, h('tr', {}, ['label', 'type', 'events', 'last', 'agencies', 'id', 'open'].map((c) => h('th', { class: c === 'events' ? 'num' : null }, t(`audit.search.col.${c}`))))),
+      h('tbody', {}, found.items.map((r) => h('tr', { dataset: { aggregateId: r.aggregateId, type: r.aggregateType } },
+        h('td', {}, r.label || '–'),
+        h('td', {}, typeLabel(r.aggregateType), h('small', {}, ` ${r.source || ''}`)),
+        h('td', { class: 'num' }, formatNumber(r.events)),
+        h('td', {}, r.lastEventType || '', h('small', {}, ` ${r.lastEventAt ? formatDateTime(r.lastEventAt) : ''}`)),
+        h('td', {}, (r.agencies || []).join(', ')),
+        h('td', {}, h('code', {}, r.aggregateId)),
+        h('td', { class: 'actions' }, h('button', { type: 'button', class: 'ghost small', dataset: { testid: 'record-open' }, onclick: () => open(r.aggregateId) }, t('audit.search.open'))))))));
+    const pages = Math.max(1, Math.ceil(found.total / found.size));
+    clear(pager,
+      h('button', { type: 'button', class: 'ghost small', disabled: found.page === 0, dataset: { testid: 'record-previous' },
+        onclick: () => load(found.page - 1) }, t('common.previous')),
+      h('span', {}, t('common.pageOf', { page: found.page + 1, pages, total: formatNumber(found.total) })),
+      h('button', { type: 'button', class: 'ghost small', disabled: found.page + 1 >= pages, dataset: { testid: 'record-next' },
+        onclick: () => load(found.page + 1) }, t('common.next')));
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearFormErrors(form);
+    const v = formValues(form);
+    filters = { q: v.q, type: v.type, agencyId: v.agencyId, from: v.from, to: v.to };
+    card.hidden = false;
+    load(0);
+  });
+  return h('section', {}, form, card);
+}
+
 export function render(main) {
   const idInput = h('input', { type: 'text', name: 'aggregateId', id: 'audit-id', required: true, placeholder: t('audit.idHint') });
   const output = h('div', { dataset: { testid: 'audit-output' } });
@@ -112,9 +203,12 @@ export function render(main) {
 
   async function showHistory(event) {
     event.preventDefault();
+    await openHistory(idInput.value.trim());
+  }
+
+  async function openHistory(id) {
     clear(chain);
     history = null;
-    const id = idInput.value.trim();
     if (!id) {
       return;
     }
@@ -123,7 +217,8 @@ export function render(main) {
     try {
       history = await get(`/api/audit/history/${encodeURIComponent(id)}`);
       clear(output,
-        h('p', { class: 'facts' }, t('audit.events', { type: history.aggregateType, source: history.source, count: history.events })),
+        h('p', { class: 'facts', dataset: { testid: 'audit-record', id: history.aggregateId } },
+          h('code', {}, history.aggregateId), ' · ', t('audit.events', { type: typeLabel(history.aggregateType), source: history.source, count: history.events })),
         h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'primary', dataset: { testid: 'audit-verify' }, onclick: verify }, t('audit.verify'))),
         h('table', { class: 'table history', dataset: { testid: 'audit-history' } },
           h('thead', {}, h('tr', {}, ['seq', 'time', 'type', 'user', 'agency', 'correlation', 'payload'].map((c) => h('th', {}, t(`audit.col.${c}`))))),
@@ -150,8 +245,14 @@ export function render(main) {
     }
   }
 
+  const records = recordSearch((id) => {
+    idInput.value = id;
+    openHistory(id).then(() => outputCard.scrollIntoView({ block: 'start' }));
+  });
+
   clear(main, h('section', { class: 'workspace', dataset: { testid: 'audit-workspace' } },
     h('div', { class: 'view-head' }, h('h1', {}, t('audit.title'))),
+    records,
     h('form', { class: 'card form inline-form', onsubmit: showHistory },
       h('h2', {}, t('audit.lookup')),
       h('div', { class: 'row' }, field(t('field.id'), idInput),
