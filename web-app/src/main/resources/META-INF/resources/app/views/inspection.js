@@ -238,36 +238,11 @@ export function render(main, user) {
 
   function openEvaluationStep(evaluation, step) {
     const spec = EVALUATION_STEPS[step];
-    const stepForm = h('form', { method: 'dialog', novalidate: true, dataset: { testid: `evaluation-form-${step}` } },
-      h('h2', {}, `${t(`inspection.evaluation.step.${step}`)}：${evaluation.organisationId}（${evaluation.round}）`),
-      h('div', { class: 'form-errors message error', role: 'alert', hidden: true, dataset: { testid: 'form-error' } }),
-      spec.fields(evaluation),
-      h('div', { class: 'buttons' },
-        h('button', { type: 'submit', class: 'primary', dataset: { testid: 'evaluation-submit' } }, t(`inspection.evaluation.step.${step}`)),
-        h('button', { type: 'button', class: 'ghost', onclick: () => evaluationDialog.close() }, t('common.cancel'))));
-    stepForm.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      clearFormErrors(stepForm);
-      const submit = stepForm.querySelector('[type=submit]');
-      submit.disabled = true;
-      try {
-        await post(`/api/evaluations/${encodeURIComponent(evaluation.id)}/${spec.path}`, spec.body(formValues(stepForm)));
-        evaluationDialog.close();
-        await loadEvaluations();
-        clear(evaluationMessage, message('success', t('action.done', { action: t(`inspection.evaluation.step.${step}`) }),
-          { dataset: { testid: 'evaluation-done' } }));
-      } catch (error) {
-        showFormErrors(stepForm, error);
-        if (error.status === 409) {
-          loadEvaluations();
-        }
-      } finally {
-        submit.disabled = false;
-      }
+    openStepDialog({
+      dialog: evaluationDialog, messages: evaluationMessage, prefix: 'evaluation', step, spec, record: evaluation,
+      label: t(`inspection.evaluation.step.${step}`), subject: `${evaluation.organisationId}（${evaluation.round}）`,
+      url: `/api/evaluations/${encodeURIComponent(evaluation.id)}/${spec.path}`, reload: loadEvaluations
     });
-    clear(evaluationDialog, stepForm);
-    clear(evaluationMessage);
-    evaluationDialog.showModal();
   }
 
   const evaluationList = h('section', { class: 'card list', dataset: { testid: 'evaluation-list' } },
@@ -495,36 +470,11 @@ export function render(main, user) {
 
   function openStep(unit, step) {
     const spec = LEDGER_STEPS[step];
-    const stepForm = h('form', { method: 'dialog', novalidate: true, dataset: { testid: `ledger-form-${step}` } },
-      h('h2', {}, `${t(`inspection.ledger.step.${step}`)}：${unit.organisationId}`),
-      h('div', { class: 'form-errors message error', role: 'alert', hidden: true, dataset: { testid: 'form-error' } }),
-      spec.fields(unit),
-      h('div', { class: 'buttons' },
-        h('button', { type: 'submit', class: 'primary', dataset: { testid: 'ledger-submit' } }, t(`inspection.ledger.step.${step}`)),
-        h('button', { type: 'button', class: 'ghost', onclick: () => dialog.close() }, t('common.cancel'))));
-    stepForm.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      clearFormErrors(stepForm);
-      const submit = stepForm.querySelector('[type=submit]');
-      submit.disabled = true;
-      try {
-        await post(`/api/rectifications/${encodeURIComponent(unit.id)}/${spec.path}`, spec.body(formValues(stepForm)));
-        dialog.close();
-        await loadLedger();
-        clear(ledgerMessage, message('success', t('action.done', { action: t(`inspection.ledger.step.${step}`) }),
-          { dataset: { testid: 'ledger-done' } }));
-      } catch (error) {
-        showFormErrors(stepForm, error);
-        if (error.status === 409) {
-          loadLedger();
-        }
-      } finally {
-        submit.disabled = false;
-      }
+    openStepDialog({
+      dialog, messages: ledgerMessage, prefix: 'ledger', step, spec, record: unit,
+      label: t(`inspection.ledger.step.${step}`), subject: unit.organisationId,
+      url: `/api/rectifications/${encodeURIComponent(unit.id)}/${spec.path}`, reload: loadLedger
     });
-    clear(dialog, stepForm);
-    clear(ledgerMessage);
-    dialog.showModal();
   }
 
   const ledgerList = h('section', { class: 'card list', dataset: { testid: 'ledger-list' } },
@@ -581,4 +531,41 @@ export function render(main, user) {
       }
     });
   };
+}
+
+/**
+ * The dialog of one step on a record (a mass evaluation, a ledger entry): the step's form, sent to `url`;
+ * then the list is reloaded and the step said done. A refusal is shown beside the fields, and a 409 (the record
+ * changed meanwhile) reloads the list too.
+ */
+function openStepDialog({ dialog, messages, prefix, step, spec, record, label, subject, url, reload }) {
+  const stepForm = h('form', { method: 'dialog', novalidate: true, dataset: { testid: `${prefix}-form-${step}` } },
+    h('h2', {}, `${label}：${subject}`),
+    h('div', { class: 'form-errors message error', role: 'alert', hidden: true, dataset: { testid: 'form-error' } }),
+    spec.fields(record),
+    h('div', { class: 'buttons' },
+      h('button', { type: 'submit', class: 'primary', dataset: { testid: `${prefix}-submit` } }, label),
+      h('button', { type: 'button', class: 'ghost', onclick: () => dialog.close() }, t('common.cancel'))));
+  stepForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearFormErrors(stepForm);
+    const submit = stepForm.querySelector('[type=submit]');
+    submit.disabled = true;
+    try {
+      await post(url, spec.body(formValues(stepForm)));
+      dialog.close();
+      await reload();
+      clear(messages, message('success', t('action.done', { action: label }), { dataset: { testid: `${prefix}-done` } }));
+    } catch (error) {
+      showFormErrors(stepForm, error);
+      if (error.status === 409) {
+        reload();
+      }
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  clear(dialog, stepForm);
+  clear(messages);
+  dialog.showModal();
 }
