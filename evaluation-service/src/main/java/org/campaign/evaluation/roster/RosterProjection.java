@@ -60,14 +60,7 @@ class RosterProjection {
         }
         long sequence = event.sequence();
         switch (event.type()) {
-            case "OrganisationRegistered" -> {
-                OrganisationRegistered registered = payload(event, OrganisationRegistered.class);
-                create(registered.organisationId(), sequence, new Update()
-                        .set("townshipId", registered.townshipId())
-                        .set("agencyId", registered.agencyId())
-                        .set("path", registered.path())
-                        .set("active", true), RosterOrganisation.class);
-            }
+            case "OrganisationRegistered" -> registered(payload(event, OrganisationRegistered.class), sequence);
             case "OrganisationMoved" -> moved(payload(event, OrganisationMoved.class), sequence);
             case "OrganisationDeregistered" -> change(payload(event, OrganisationDeregistered.class).organisationId(),
                     sequence, Update.update("active", false), RosterOrganisation.class);
@@ -91,6 +84,37 @@ class RosterProjection {
     }
 
     /**
+     * Registers the organisation where its parent is now. The registration names the parent's path, township and
+     * agency as they were when it was made; the parent's events travel on another partition, so a move of the
+     * parent (or of an ancestor) made after the registration may have been applied here first. Then the organisation
+     * follows its parent, as it did in the pledge service: onto the parent's path, and into the parent's township
+     * and agency if it shared the one the parent left.
+     */
+    private void registered(OrganisationRegistered registered, long sequence) {
+        List<String> path = registered.path();
+        String townshipId = registered.townshipId();
+        String agencyId = registered.agencyId();
+        RosterOrganisation parent = registered.parentId() == null ? null
+                : mongo.findById(registered.parentId(), RosterOrganisation.class);
+        if (parent != null && path != null && path.size() > 1 && parent.path() != null
+                && !path.subList(0, path.size() - 1).equals(parent.path())) {
+            path = new ArrayList<>(parent.path());
+            path.add(registered.organisationId());
+            if (parent.formerTownshipIds().contains(townshipId)) {
+                townshipId = parent.townshipId();
+            }
+            if (parent.formerAgencyIds().contains(agencyId)) {
+                agencyId = parent.agencyId();
+            }
+        }
+        create(registered.organisationId(), sequence, new Update()
+                .set("townshipId", townshipId)
+                .set("agencyId", agencyId)
+                .set("path", path)
+                .set("active", true), RosterOrganisation.class);
+    }
+
+    /**
      * Moves the organisation and carries its subtree along, as the pledge service does: every descendant's path is
      * rewritten, and a descendant that was in the moved organisation's township (or agency) follows it into the new
      * one.
@@ -100,24 +124,37 @@ class RosterProjection {
         if (before == null || before.sequence() >= sequence) {
             return;
         }
-        change(moved.organisationId(), sequence, new Update()
+        change(moved.organisationId(), sequence, left(before, new Update()
                 .set("townshipId", moved.townshipId())
                 .set("agencyId", moved.agencyId())
-                .set("path", moved.path()), RosterOrganisation.class);
+                .set("path", moved.path()), moved), RosterOrganisation.class);
         Query descendants = Query.query(where("path").is(moved.organisationId()).and("_id").ne(moved.organisationId()));
         for (RosterOrganisation descendant : mongo.find(descendants, RosterOrganisation.class)) {
             List<String> path = new ArrayList<>(moved.path());
             List<String> below = descendant.path();
             path.addAll(below.subList(below.indexOf(moved.organisationId()) + 1, below.size()));
             Update update = Update.update("path", path);
-            if (Objects.equals(before.townshipId(), descendant.townshipId())) {
-                update.set("townshipId", moved.townshipId());
+            if (Objects.equals(before.townshipId(), descendant.townshipId())
+                    && !Objects.equals(descendant.townshipId(), moved.townshipId())) {
+                update.set("townshipId", moved.townshipId()).addToSet("formerTownshipIds", descendant.townshipId());
             }
-            if (Objects.equals(before.agencyId(), descendant.agencyId())) {
-                update.set("agencyId", moved.agencyId());
+            if (Objects.equals(before.agencyId(), descendant.agencyId())
+                    && !Objects.equals(descendant.agencyId(), moved.agencyId())) {
+                update.set("agencyId", moved.agencyId()).addToSet("formerAgencyIds", descendant.agencyId());
             }
             mongo.updateFirst(Query.query(where("_id").is(descendant.id())), update, RosterOrganisation.class);
         }
+    }
+
+    /** Remembers the township and agency the moved organisation leaves, for registrations that arrive late. */
+    private static Update left(RosterOrganisation before, Update update, OrganisationMoved moved) {
+        if (before.townshipId() != null && !before.townshipId().equals(moved.townshipId())) {
+            update.addToSet("formerTownshipIds", before.townshipId());
+        }
+        if (before.agencyId() != null && !before.agencyId().equals(moved.agencyId())) {
+            update.addToSet("formerAgencyIds", before.agencyId());
+        }
+        return update;
     }
 
     /** Creates the document from its first event; a document that already holds that event stays as it is. */

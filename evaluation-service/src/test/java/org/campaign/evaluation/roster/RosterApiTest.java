@@ -196,6 +196,18 @@ class RosterApiTest {
                 .getBody().get("total").asLong()).isZero();
     }
 
+    @Test
+    void aSubOrganisationRegisteredBeforeItsParentMovedButReceivedAfterTheMoveFollowsItsParent() {
+        String parent = "late-parent-" + suffix;
+        String child = "late-child-" + suffix;
+        roster.organisations(EAST, parent);
+        roster.move(parent, 1, WEST);
+        // Registered under the parent while it was still in the east; its event arrives after the parent's move.
+        roster.publish(RosterFixture.registered(child, EAST, List.of(EAST, parent, child)), "Organisation", child, 0);
+        roster.awaitPlaced(SubjectType.ORGANISATION, child, new Placement(child, WEST));
+        assertThat(placements.path(child)).containsExactly(WEST, parent, child);
+    }
+
     private static String quoted(String value) {
         return value == null ? "null" : "\"" + value + "\"";
     }
