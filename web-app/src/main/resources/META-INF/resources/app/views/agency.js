@@ -6,6 +6,7 @@ import { get, post, request, download, query } from '../api.js';
 import { t, label, formatNumber } from '../i18n.js';
 import { h, clear, select, field, formValues, today, message } from '../dom.js';
 import { errorMessage, showFormErrors, clearFormErrors } from '../errors.js';
+import { openStepDialog } from '../dialogs.js';
 
 const STATUSES = ['MADE', 'SENT_BACK', 'REVISED', 'APPROVED', 'PUBLISHED', 'FULFILLED', 'LAPSED', 'WITHDRAWN'];
 const SECTORS = ['RURAL_VILLAGE', 'URBAN_COMMUNITY', 'GOVERNMENT_ORGAN', 'PUBLIC_INSTITUTION', 'STATE_ENTERPRISE',
@@ -236,38 +237,16 @@ export function render(main, user) {
 
   function openAction(pledge, action) {
     const spec = ACTIONS[action];
-    const form = h('form', { method: 'dialog', dataset: { testid: `action-form-${action}` } },
-      h('h2', {}, `${t(`action.${action}`)}：${pledge.title}`),
-      h('div', { class: 'form-errors message error', role: 'alert', hidden: true, dataset: { testid: 'form-error' } }),
-      spec.fields(pledge),
-      h('div', { class: 'buttons' },
-        h('button', { type: 'submit', class: 'primary', dataset: { testid: 'action-submit' } }, t(`action.${action}`)),
-        h('button', { type: 'button', class: 'ghost', onclick: () => dialog.close() }, t('common.cancel'))));
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      clearFormErrors(form);
-      const submit = form.querySelector('[type=submit]');
-      submit.disabled = true;
-      try {
-        await request(`/api/pledges/${encodeURIComponent(pledge.id)}/${spec.path}`, {
-          method: 'POST', body: spec.body(formValues(form)), headers: { 'If-Match': `"${pledge.version}"` }
-        });
-        dialog.close();
-        await loadPledges();
-        clear(listMessage, message('success', t('action.done', { action: t(`action.${action}`) }),
-          { dataset: { testid: 'action-done' } }));
-      } catch (error) {
-        showFormErrors(form, error);
-        if (error.status === 409) {
-          loadPledges();
-        }
-      } finally {
-        submit.disabled = false;
-      }
+    const label = t(`action.${action}`);
+    const form = openStepDialog({
+      dialog, messages: listMessage, validate: true, wide: Boolean(spec.wide),
+      testids: { form: `action-form-${action}`, submit: 'action-submit', done: 'action-done' },
+      heading: `${label}：${pledge.title}`, fields: spec.fields(pledge), submitLabel: label,
+      send: (values) => request(`/api/pledges/${encodeURIComponent(pledge.id)}/${spec.path}`, {
+        method: 'POST', body: spec.body(values), headers: { 'If-Match': `"${pledge.version}"` }
+      }),
+      reload: loadPledges, done: t('action.done', { action: label })
     });
-    clear(dialog, form);
-    dialog.classList.toggle('wide', Boolean(spec.wide));
-    dialog.showModal();
     if (spec.prepare) {
       spec.prepare(pledge, form);
     }
@@ -575,36 +554,17 @@ export function render(main, user) {
   /** The form of a rectification statement or completion report, in the action dialog. */
   function openAnswer(review, answer) {
     const spec = REVIEW_ANSWERS[answer];
-    const form = h('form', { method: 'dialog', novalidate: true, dataset: { testid: `review-answer-${answer}` } },
-      h('h2', {}, `${t(`agency.reviews.${answer}`)}：${organisationName(review.organisationId)} · ${review.round}`),
-      review.rectificationRequired ? h('p', {}, h('strong', {}, `${t('field.rectificationRequired')}：`), review.rectificationRequired) : null,
-      h('div', { class: 'form-errors message error', role: 'alert', hidden: true, dataset: { testid: 'form-error' } }),
-      spec.fields(),
-      h('div', { class: 'buttons' },
-        h('button', { type: 'submit', class: 'primary', dataset: { testid: 'review-answer-submit' } }, t(`agency.reviews.${answer}`)),
-        h('button', { type: 'button', class: 'ghost', onclick: () => dialog.close() }, t('common.cancel'))));
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      clearFormErrors(form);
-      const submit = form.querySelector('[type=submit]');
-      submit.disabled = true;
-      try {
-        await post(`/api/reviews/${encodeURIComponent(review.id)}/rectification/${spec.path}`, spec.body(formValues(form)));
-        dialog.close();
-        await loadReviews();
-        clear(reviewMessage, message('success', t(`agency.reviews.${answer}.done`), { dataset: { testid: 'review-answer-done' } }));
-      } catch (error) {
-        showFormErrors(form, error);
-        if (error.status === 409) {
-          loadReviews();
-        }
-      } finally {
-        submit.disabled = false;
-      }
+    openStepDialog({
+      dialog, messages: reviewMessage,
+      testids: { form: `review-answer-${answer}`, submit: 'review-answer-submit', done: 'review-answer-done' },
+      heading: `${t(`agency.reviews.${answer}`)}：${organisationName(review.organisationId)} · ${review.round}`,
+      intro: review.rectificationRequired
+        ? h('p', {}, h('strong', {}, `${t('field.rectificationRequired')}：`), review.rectificationRequired) : null,
+      fields: spec.fields(), submitLabel: t(`agency.reviews.${answer}`),
+      send: (values) => post(`/api/reviews/${encodeURIComponent(review.id)}/rectification/${spec.path}`,
+        spec.body(values)),
+      reload: loadReviews, done: t(`agency.reviews.${answer}.done`)
     });
-    clear(dialog, form);
-    dialog.classList.remove('wide');
-    dialog.showModal();
   }
 
   panels.reviews.append(h('section', { class: 'card list', dataset: { testid: 'agency-review-list' } },

@@ -7,6 +7,7 @@ import { get, post, query } from '../api.js';
 import { t, label, formatNumber, formatPercent } from '../i18n.js';
 import { h, clear, select, field, formValues, today, message } from '../dom.js';
 import { showFormErrors, clearFormErrors, errorMessage } from '../errors.js';
+import { openStepDialog } from '../dialogs.js';
 
 const METHODS = ['EVALUATION_MEETING', 'PHONE_CALLS', 'QUESTIONNAIRE', 'BALLOT_BOX'];
 const ANSWERS = ['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'];
@@ -238,10 +239,13 @@ export function render(main, user) {
 
   function openEvaluationStep(evaluation, step) {
     const spec = EVALUATION_STEPS[step];
+    const label = t(`inspection.evaluation.step.${step}`);
     openStepDialog({
-      dialog: evaluationDialog, messages: evaluationMessage, prefix: 'evaluation', step, spec, record: evaluation,
-      label: t(`inspection.evaluation.step.${step}`), subject: `${evaluation.organisationId}（${evaluation.round}）`,
-      url: `/api/evaluations/${encodeURIComponent(evaluation.id)}/${spec.path}`, reload: loadEvaluations
+      dialog: evaluationDialog, messages: evaluationMessage,
+      testids: { form: `evaluation-form-${step}`, submit: 'evaluation-submit', done: 'evaluation-done' },
+      heading: `${label}：${evaluation.organisationId}（${evaluation.round}）`, fields: spec.fields(evaluation),
+      submitLabel: label, done: t('action.done', { action: label }), reload: loadEvaluations,
+      send: (values) => post(`/api/evaluations/${encodeURIComponent(evaluation.id)}/${spec.path}`, spec.body(values))
     });
   }
 
@@ -470,10 +474,13 @@ export function render(main, user) {
 
   function openStep(unit, step) {
     const spec = LEDGER_STEPS[step];
+    const label = t(`inspection.ledger.step.${step}`);
     openStepDialog({
-      dialog, messages: ledgerMessage, prefix: 'ledger', step, spec, record: unit,
-      label: t(`inspection.ledger.step.${step}`), subject: unit.organisationId,
-      url: `/api/rectifications/${encodeURIComponent(unit.id)}/${spec.path}`, reload: loadLedger
+      dialog, messages: ledgerMessage,
+      testids: { form: `ledger-form-${step}`, submit: 'ledger-submit', done: 'ledger-done' },
+      heading: `${label}：${unit.organisationId}`, fields: spec.fields(unit),
+      submitLabel: label, done: t('action.done', { action: label }), reload: loadLedger,
+      send: (values) => post(`/api/rectifications/${encodeURIComponent(unit.id)}/${spec.path}`, spec.body(values))
     });
   }
 
@@ -533,39 +540,3 @@ export function render(main, user) {
   };
 }
 
-/**
- * The dialog of one step on a record (a mass evaluation, a ledger entry): the step's form, sent to `url`;
- * then the list is reloaded and the step said done. A refusal is shown beside the fields, and a 409 (the record
- * changed meanwhile) reloads the list too.
- */
-function openStepDialog({ dialog, messages, prefix, step, spec, record, label, subject, url, reload }) {
-  const stepForm = h('form', { method: 'dialog', novalidate: true, dataset: { testid: `${prefix}-form-${step}` } },
-    h('h2', {}, `${label}：${subject}`),
-    h('div', { class: 'form-errors message error', role: 'alert', hidden: true, dataset: { testid: 'form-error' } }),
-    spec.fields(record),
-    h('div', { class: 'buttons' },
-      h('button', { type: 'submit', class: 'primary', dataset: { testid: `${prefix}-submit` } }, label),
-      h('button', { type: 'button', class: 'ghost', onclick: () => dialog.close() }, t('common.cancel'))));
-  stepForm.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearFormErrors(stepForm);
-    const submit = stepForm.querySelector('[type=submit]');
-    submit.disabled = true;
-    try {
-      await post(url, spec.body(formValues(stepForm)));
-      dialog.close();
-      await reload();
-      clear(messages, message('success', t('action.done', { action: label }), { dataset: { testid: `${prefix}-done` } }));
-    } catch (error) {
-      showFormErrors(stepForm, error);
-      if (error.status === 409) {
-        reload();
-      }
-    } finally {
-      submit.disabled = false;
-    }
-  });
-  clear(dialog, stepForm);
-  clear(messages);
-  dialog.showModal();
-}
