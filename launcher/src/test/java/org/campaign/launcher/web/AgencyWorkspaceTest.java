@@ -33,7 +33,7 @@ class AgencyWorkspaceTest extends BrowserTest {
             form.findElement(By.id("pledge-title")).sendKeys(title);
             form.findElement(By.id("pledge-quantity")).sendKeys("1");
             form.findElement(By.id("pledge-unit")).sendKeys("处");
-            setDate(browser, "pledge-deadline", WebStack.deadline().toString());
+            browser.setDate("pledge-deadline", WebStack.deadline().toString());
             browser.testId("pledge-submit").click();
 
             assertThat(browser.testId("pledge-made").getText()).isEqualTo("承诺已登记。");
@@ -163,9 +163,4 @@ class AgencyWorkspaceTest extends BrowserTest {
     }
 
     /** Date inputs take their value in the page's locale format when typed; the value is set as ISO instead. */
-    private static void setDate(Browser browser, String id, String isoDate) {
-        browser.script("const input = document.getElementById(arguments[0]); input.value = arguments[1];"
-                + "input.dispatchEvent(new Event('input', { bubbles: true }));"
-                + "input.dispatchEvent(new Event('change', { bubbles: true }));", id, isoDate);
-    }
 }

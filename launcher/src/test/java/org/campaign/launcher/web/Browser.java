@@ -104,6 +104,13 @@ final class Browser implements AutoCloseable {
      * Opens the app and signs in through the real sign-in server's login form; waits until the app shows the
      * person's name.
      */
+    /** Sets a date input as a person would, so that its input and change listeners run. */
+    void setDate(String id, String isoDate) {
+        script("const input = document.getElementById(arguments[0]); input.value = arguments[1];"
+                + "input.dispatchEvent(new Event('input', { bubbles: true }));"
+                + "input.dispatchEvent(new Event('change', { bubbles: true }));", id, isoDate);
+    }
+
     void signIn(String appUrl, String username) {
         driver.get(appUrl + "/");
         testId("sign-in").click();

@@ -89,7 +89,7 @@ class InspectionWorkspaceTest extends BrowserTest {
 
             step(browser, ledgerId, "measures", () -> {
                 browser.visible("#ledger-measures").sendKeys("调整支部班子\n建立周学习制度");
-                setDate(browser, "ledger-due", LocalDate.now().plusMonths(3).toString());
+                browser.setDate("ledger-due", LocalDate.now().plusMonths(3).toString());
             });
             waitStatus(browser, ledgerId, "RECTIFYING");
 
@@ -140,11 +140,5 @@ class InspectionWorkspaceTest extends BrowserTest {
         browser.testId("ledger-form-" + step);
         fill.run();
         browser.testId("ledger-submit").click();
-    }
-
-    private static void setDate(Browser browser, String id, String isoDate) {
-        browser.script("const input = document.getElementById(arguments[0]); input.value = arguments[1];"
-                + "input.dispatchEvent(new Event('input', { bubbles: true }));"
-                + "input.dispatchEvent(new Event('change', { bubbles: true }));", id, isoDate);
     }
 }

@@ -17,6 +17,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.campaign.testsupport.Eventually.eventually;
 
 /**
  * The running local stack as the browser tests use it: the web app's address, calls through the gateway as the
@@ -217,14 +221,14 @@ final class WebStack {
      * Sends a request about an organisation until the evaluation service knows it: that service learns the roster
      * from the pledge service's events on Kafka, and answers 409 "not on the roster (yet)" until they arrived.
      */
-    private static Answer onceOnRoster(Call call) throws Exception {
-        long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        Answer answer = call.send();
-        while (answer.status() == 409 && answer.body().contains("not on the roster") && System.nanoTime() < giveUp) {
-            Thread.sleep(200);
-            answer = call.send();
-        }
-        return answer;
+    private static Answer onceOnRoster(Call call) {
+        AtomicReference<Answer> answer = new AtomicReference<>();
+        eventually(Duration.ofSeconds(30), () -> {
+            answer.set(call.send());
+            assertThat(answer.get().status() == 409 && answer.get().body().contains("not on the roster"))
+                    .as("%s is still waiting for the roster", answer.get().body()).isFalse();
+        });
+        return answer.get();
     }
 
     private void registerIfNew(String clientId, String id, String name, String kind, String sector, String parentId,
@@ -312,41 +316,37 @@ final class WebStack {
                 .formatted(CAMPAIGN, EAST, WEST)), "assigning inspector-li", 201);
     }
 
-    /** Reviews and mass evaluations make the dashboard's other figures; a change of their API must not stop the pledge tests. */
-    private void recordReviewsAndEvaluations() {
-        try {
-            int year = LocalDate.now().getYear();
-            for (String reviewer : List.of("review-tool", "leader-wang")) {
-                expect(post("district-admin-tool", "/api/assignments", """
-                        {"campaignId":"%s","reviewerId":"%s","kind":"LEADER",
-                         "organisationIds":["web-east-willow","web-west-pine"]}""".formatted(CAMPAIGN, reviewer)),
-                        "assigning " + reviewer, 201);
-            }
+    /** Reviews and mass evaluations make the dashboard's other figures, which several tests read. */
+    private void recordReviewsAndEvaluations() throws Exception {
+        int year = LocalDate.now().getYear();
+        for (String reviewer : List.of("review-tool", "leader-wang")) {
             expect(post("district-admin-tool", "/api/assignments", """
-                    {"campaignId":"%s","reviewerId":"inspection-tool","kind":"INSPECTION_GROUP",
-                     "townshipIds":["%s","%s"]}""".formatted(CAMPAIGN, EAST, WEST)), "assigning inspection", 201);
-            for (String[] review : List.of(new String[] {"web-east-willow", EAST, "EXCELLENT"},
-                    new String[] {"web-west-pine", WEST, "GOOD"})) {
-                expect(post("review-tool", "/api/reviews", """
-                        {"campaignId":"%s","round":"%d-R1","subjectType":"ORGANISATION","subjectId":"%s",
-                         "organisationId":"%s","townshipId":"%s","rating":"%s","strengths":"承诺践诺扎实"}"""
-                        .formatted(CAMPAIGN, year, review[0], review[0], review[1], review[2])), "reviewing", 201);
-            }
-            for (Object[] evaluation : List.of(new Object[] {"web-east-river", EAST, 42, 6, 2},
-                    new Object[] {"web-west-street", WEST, 30, 8, 5})) {
-                String id = expect(post("inspection-tool", "/api/evaluations", """
-                        {"campaignId":"%s","year":%d,"round":"%d-R1","subjectType":"ORGANISATION","subjectId":"%s",
-                         "organisationId":"%s","townshipId":"%s","methods":["EVALUATION_MEETING"],"openedOn":"%s"}"""
-                        .formatted(CAMPAIGN, year, year, evaluation[0], evaluation[0], evaluation[1], LocalDate.now())),
-                        "opening an evaluation", 201).json().get("evaluationId").asText();
-                expect(post("inspection-tool", "/api/evaluations/" + id + "/tallies", """
-                        {"method":"EVALUATION_MEETING","satisfied":%d,"basicallySatisfied":%d,"dissatisfied":%d}"""
-                        .formatted(evaluation[2], evaluation[3], evaluation[4])), "tallying", 204);
-                expect(post("inspection-tool", "/api/evaluations/" + id + "/closing",
-                        "{\"closedOn\":\"" + LocalDate.now() + "\"}"), "closing an evaluation", 200);
-            }
-        } catch (Exception e) {
-            System.err.println("[web] reviews and evaluations of the demo district not recorded: " + e.getMessage());
+                    {"campaignId":"%s","reviewerId":"%s","kind":"LEADER",
+                     "organisationIds":["web-east-willow","web-west-pine"]}""".formatted(CAMPAIGN, reviewer)),
+                    "assigning " + reviewer, 201);
+        }
+        expect(post("district-admin-tool", "/api/assignments", """
+                {"campaignId":"%s","reviewerId":"inspection-tool","kind":"INSPECTION_GROUP",
+                 "townshipIds":["%s","%s"]}""".formatted(CAMPAIGN, EAST, WEST)), "assigning inspection", 201);
+        for (String[] review : List.of(new String[] {"web-east-willow", EAST, "EXCELLENT"},
+                new String[] {"web-west-pine", WEST, "GOOD"})) {
+            expect(onceOnRoster(() -> post("review-tool", "/api/reviews", """
+                    {"campaignId":"%s","round":"%d-R1","subjectType":"ORGANISATION","subjectId":"%s",
+                     "organisationId":"%s","townshipId":"%s","rating":"%s","strengths":"承诺践诺扎实"}"""
+                    .formatted(CAMPAIGN, year, review[0], review[0], review[1], review[2]))), "reviewing", 201);
+        }
+        for (Object[] evaluation : List.of(new Object[] {"web-east-river", EAST, 42, 6, 2},
+                new Object[] {"web-west-street", WEST, 30, 8, 5})) {
+            String id = expect(onceOnRoster(() -> post("inspection-tool", "/api/evaluations", """
+                    {"campaignId":"%s","year":%d,"round":"%d-R1","subjectType":"ORGANISATION","subjectId":"%s",
+                     "organisationId":"%s","townshipId":"%s","methods":["EVALUATION_MEETING"],"openedOn":"%s"}"""
+                    .formatted(CAMPAIGN, year, year, evaluation[0], evaluation[0], evaluation[1], LocalDate.now()))),
+                    "opening an evaluation", 201).json().get("evaluationId").asText();
+            expect(post("inspection-tool", "/api/evaluations/" + id + "/tallies", """
+                    {"method":"EVALUATION_MEETING","satisfied":%d,"basicallySatisfied":%d,"dissatisfied":%d}"""
+                    .formatted(evaluation[2], evaluation[3], evaluation[4])), "tallying", 204);
+            expect(post("inspection-tool", "/api/evaluations/" + id + "/closing",
+                    "{\"closedOn\":\"" + LocalDate.now() + "\"}"), "closing an evaluation", 200);
         }
     }
 }

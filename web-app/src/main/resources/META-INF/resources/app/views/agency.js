@@ -196,15 +196,15 @@ export function render(main, user) {
     try {
       const page = await get(`/api/pledges${query({ campaignId: shown.campaignId, status: shown.status, page: shown.page, size: PAGE_SIZE })}`);
       if (left || run !== pledgesRun) {
-        return null;
+        return;
       }
       clear(listMessage);
       drawPledges(page);
       Object.assign(listBody.dataset, { campaign: shown.campaignId, status: shown.status, page: String(shown.page) });
-      return page;
     } catch (error) {
-      clear(listMessage, errorMessage(error));
-      return null;
+      if (!left && run === pledgesRun) {
+        clear(listMessage, errorMessage(error));
+      }
     }
   }
 
@@ -469,7 +469,7 @@ export function render(main, user) {
       (job.errors || []).length ? h('table', { class: 'table', dataset: { testid: 'import-errors' } },
         h('thead', {}, h('tr', {}, h('th', {}, t('agency.import.line')), h('th', {}, t('agency.import.result')), h('th', {}, t('agency.import.reason')))),
         h('tbody', {}, job.errors.map((e) => h('tr', { dataset: { line: e.line } },
-          h('td', {}, e.line), h('td', {}, t(`agency.import.status.${e.status}`) === `agency.import.status.${e.status}` ? e.status : t(`agency.import.status.${e.status}`)),
+          h('td', {}, e.line), h('td', {}, label('agency.import.status', e.status)),
           h('td', {}, e.reason))))) : null,
       job.errorsNotKept ? h('p', {}, t('agency.import.moreErrors', { count: formatNumber(job.errorsNotKept) })) : null);
   }
@@ -517,7 +517,9 @@ export function render(main, user) {
       drawReviews(page);
       Object.assign(reviewBody.dataset, { status: shown.rectificationStatus, page: String(shown.page), loaded: String(run) });
     } catch (error) {
-      clear(reviewMessage, errorMessage(error));
+      if (!left && run === reviewsRun) {
+        clear(reviewMessage, errorMessage(error));
+      }
     }
   }
 

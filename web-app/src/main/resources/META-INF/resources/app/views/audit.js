@@ -3,7 +3,7 @@
 // that wrote it, which names the first altered event, and the headline figures as they stood at two dates, side by
 // side with the difference.
 import { get, query, ApiError } from '../api.js';
-import { t, formatDateTime, formatNumber, formatPercent } from '../i18n.js';
+import { t, label, formatDateTime, formatNumber, formatPercent } from '../i18n.js';
 import { h, clear, field, message, select, formValues, today } from '../dom.js';
 import { errorMessage, showFormErrors, clearFormErrors } from '../errors.js';
 
@@ -11,12 +11,6 @@ import { errorMessage, showFormErrors, clearFormErrors } from '../errors.js';
 const TYPES = ['Pledge', 'Organisation', 'Member', 'Campaign', 'Review', 'Assignment', 'MassEvaluation', 'Assessment',
   'AssessmentScheme', 'LaggingUnit'];
 const PAGE_SIZE = 10;
-
-function typeLabel(type) {
-  const key = `audit.type.${type}`;
-  const text = t(key);
-  return text === key ? type : text;
-}
 
 /** The figures compared: where each is read in the summary, and whether it is a rate in percent. */
 const FIGURES = [
@@ -121,7 +115,7 @@ function comparison() {
  * opening its history.
  */
 function recordSearch(open) {
-  const type = select('type', [['', t('audit.search.anyType')], ...TYPES.map((value) => [value, typeLabel(value)])], '',
+  const type = select('type', [['', t('audit.search.anyType')], ...TYPES.map((value) => [value, label('audit.type', value)])], '',
     { id: 'record-type', dataset: { testid: 'record-type' } });
   const form = h('form', { class: 'card form', novalidate: true, dataset: { testid: 'record-search' } },
     h('h2', {}, t('audit.search.title')),
@@ -168,7 +162,7 @@ function recordSearch(open) {
       h('thead', {}, h('tr', {}, ['label', 'type', 'events', 'last', 'agencies', 'id', 'open'].map((c) => h('th', { class: c === 'events' ? 'num' : null }, t(`audit.search.col.${c}`))))),
       h('tbody', {}, found.items.map((r) => h('tr', { dataset: { aggregateId: r.aggregateId, type: r.aggregateType } },
         h('td', {}, r.label || '–'),
-        h('td', {}, typeLabel(r.aggregateType), h('small', {}, ` ${r.source || ''}`)),
+        h('td', {}, label('audit.type', r.aggregateType), h('small', {}, ` ${r.source || ''}`)),
         h('td', { class: 'num' }, formatNumber(r.events)),
         h('td', {}, r.lastEventType || '', h('small', {}, ` ${r.lastEventAt ? formatDateTime(r.lastEventAt) : ''}`)),
         h('td', {}, (r.agencies || []).join(', ')),
@@ -218,7 +212,7 @@ export function render(main) {
       history = await get(`/api/audit/history/${encodeURIComponent(id)}`);
       clear(output,
         h('p', { class: 'facts', dataset: { testid: 'audit-record', id: history.aggregateId } },
-          h('code', {}, history.aggregateId), ' · ', t('audit.events', { type: typeLabel(history.aggregateType), source: history.source, count: history.events })),
+          h('code', {}, history.aggregateId), ' · ', t('audit.events', { type: label('audit.type', history.aggregateType), source: history.source, count: history.events })),
         h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'primary', dataset: { testid: 'audit-verify' }, onclick: verify }, t('audit.verify'))),
         h('table', { class: 'table history', dataset: { testid: 'audit-history' } },
           h('thead', {}, h('tr', {}, ['seq', 'time', 'type', 'user', 'agency', 'correlation', 'payload'].map((c) => h('th', {}, t(`audit.col.${c}`))))),

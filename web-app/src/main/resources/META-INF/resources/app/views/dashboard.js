@@ -495,14 +495,19 @@ export function render(main) {
     }, wait);
   }
 
-  function onSummary(summary) {
-    if (left) {
-      return;
-    }
+  function showSummary(summary) {
     state.summary = summary;
     drawTiles();
     drawCharts();
     stamp();
+  }
+
+  /** A live summary: drawn at once; the other reports follow, at most every SECONDARY_MIN_MILLIS. */
+  function onSummary(summary) {
+    if (left) {
+      return;
+    }
+    showSummary(summary);
     scheduleSecondary();
   }
 
@@ -516,13 +521,19 @@ export function render(main) {
     save();
     liveButton.hidden = !state.asOf;
     if (state.asOf) {
+      // Figures of a past date do not change: each report is fetched once.
       setMode('asOf');
       Promise.all([get(`/api/reports/pledges/summary${params()}`), loadSecondary()])
-        .then(([summary]) => onSummary(summary))
+        .then(([summary]) => {
+          if (!left) {
+            showSummary(summary);
+          }
+        })
         .catch(showProblem);
     } else {
+      // The stream's first summary, sent on connecting, brings the other reports at once.
+      lastSecondary = 0;
       stopLive = followSummary(state.campaignId, { onSummary, onMode: setMode, onError: showProblem });
-      loadSecondary();
     }
   }
 

@@ -199,7 +199,9 @@ export function render(main, user) {
       drawEvaluations(page);
       Object.assign(evaluationList.dataset, { campaign: shown.campaignId, open: shown.open, loaded: String(run) });
     } catch (error) {
-      showFormErrors(evaluationFilterForm, error);
+      if (!left && run === evaluationRun) {
+        showFormErrors(evaluationFilterForm, error);
+      }
     }
   }
 
@@ -428,15 +430,15 @@ export function render(main, user) {
       const page = await get(`/api/rectifications${query({ campaignId: shown.campaignId, year: shown.year,
         townshipId: shown.townshipId, status: shown.status, page: shown.page, size: PAGE_SIZE })}`);
       if (left || run !== ledgerRun) {
-        return null;
+        return;
       }
       drawLedger(page);
       Object.assign(ledgerList.dataset, { campaign: shown.campaignId, status: shown.status, townshipId: shown.townshipId,
         year: shown.year });
-      return page;
     } catch (error) {
-      showFormErrors(ledgerFilterForm, error);
-      return null;
+      if (!left && run === ledgerRun) {
+        showFormErrors(ledgerFilterForm, error);
+      }
     }
   }
 

@@ -159,7 +159,9 @@ export function render(main, user) {
         h('button', { type: 'button', class: 'ghost small', disabled: page.page + 1 >= pages,
           onclick: () => { mineFilters.page += 1; loadMine(); } }, t('common.next')));
     } catch (error) {
-      clear(mineList, errorMessage(error));
+      if (!left && run === mineRun) {
+        clear(mineList, errorMessage(error));
+      }
     }
   }
 
