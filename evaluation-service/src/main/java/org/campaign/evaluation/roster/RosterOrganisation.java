@@ -6,17 +6,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import java.util.List;
 
 /**
- * An organisation as the pledge service's roster events describe it: the township and agency it belongs to, its
+ * An organisation as the pledge service's roster events describe it: the township it belongs to, its
  * path from the top of the tree (itself last), and whether it is still registered. {@code sequence} is the sequence
- * of the last of its own events applied here. The townships and agencies it belonged to before a move are kept so
+ * of the last of its own events applied here. The townships it belonged to before a move are kept so
  * that a sub-organisation whose registration arrives after the move can follow it ({@link RosterProjection}).
  */
 @Document("roster-organisations")
-record RosterOrganisation(@Id String id, String townshipId, String agencyId, List<String> path, boolean active,
-                          long sequence, List<String> formerTownshipIds, List<String> formerAgencyIds) {
+record RosterOrganisation(@Id String id, String townshipId, List<String> path, boolean active, long sequence,
+                          List<String> formerTownshipIds) {
 
     RosterOrganisation {
         formerTownshipIds = formerTownshipIds == null ? List.of() : formerTownshipIds;
-        formerAgencyIds = formerAgencyIds == null ? List.of() : formerAgencyIds;
     }
 }

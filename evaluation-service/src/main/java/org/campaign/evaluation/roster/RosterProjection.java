@@ -84,16 +84,15 @@ class RosterProjection {
     }
 
     /**
-     * Registers the organisation where its parent is now. The registration names the parent's path, township and
-     * agency as they were when it was made; the parent's events travel on another partition, so a move of the
+     * Registers the organisation where its parent is now. The registration names the parent's path and township as
+     * they were when it was made; the parent's events travel on another partition, so a move of the
      * parent (or of an ancestor) made after the registration may have been applied here first. Then the organisation
      * follows its parent, as it did in the pledge service: onto the parent's path, and into the parent's township
-     * and agency if it shared the one the parent left.
+     * if it shared the one the parent left.
      */
     private void registered(OrganisationRegistered registered, long sequence) {
         List<String> path = registered.path();
         String townshipId = registered.townshipId();
-        String agencyId = registered.agencyId();
         RosterOrganisation parent = registered.parentId() == null ? null
                 : mongo.findById(registered.parentId(), RosterOrganisation.class);
         if (parent != null && path != null && path.size() > 1 && parent.path() != null
@@ -103,56 +102,47 @@ class RosterProjection {
             if (parent.formerTownshipIds().contains(townshipId)) {
                 townshipId = parent.townshipId();
             }
-            if (parent.formerAgencyIds().contains(agencyId)) {
-                agencyId = parent.agencyId();
-            }
         }
         create(registered.organisationId(), sequence, new Update()
                 .set("townshipId", townshipId)
-                .set("agencyId", agencyId)
                 .set("path", path)
                 .set("active", true), RosterOrganisation.class);
     }
 
     /**
      * Moves the organisation and carries its subtree along, as the pledge service does: every descendant's path is
-     * rewritten, and a descendant that was in the moved organisation's township (or agency) follows it into the new
-     * one.
+     * rewritten, and a descendant that was in the moved organisation's township follows it into the new one.
      */
     private void moved(OrganisationMoved moved, long sequence) {
         RosterOrganisation before = mongo.findById(moved.organisationId(), RosterOrganisation.class);
         if (before == null || before.sequence() >= sequence) {
             return;
         }
-        change(moved.organisationId(), sequence, left(before, new Update()
-                .set("townshipId", moved.townshipId())
-                .set("agencyId", moved.agencyId())
-                .set("path", moved.path()), moved), RosterOrganisation.class);
+        // The subtree first, the organisation itself last: a move interrupted part-way is retried from the start,
+        // and descendants already moved no longer match what they are compared with.
         Query descendants = Query.query(where("path").is(moved.organisationId()).and("_id").ne(moved.organisationId()));
         for (RosterOrganisation descendant : mongo.find(descendants, RosterOrganisation.class)) {
             List<String> path = new ArrayList<>(moved.path());
             List<String> below = descendant.path();
             path.addAll(below.subList(below.indexOf(moved.organisationId()) + 1, below.size()));
             Update update = Update.update("path", path);
-            if (Objects.equals(before.townshipId(), descendant.townshipId())
-                    && !Objects.equals(descendant.townshipId(), moved.townshipId())) {
-                update.set("townshipId", moved.townshipId()).addToSet("formerTownshipIds", descendant.townshipId());
-            }
-            if (Objects.equals(before.agencyId(), descendant.agencyId())
-                    && !Objects.equals(descendant.agencyId(), moved.agencyId())) {
-                update.set("agencyId", moved.agencyId()).addToSet("formerAgencyIds", descendant.agencyId());
+            if (Objects.equals(before.townshipId(), descendant.townshipId())) {
+                leaveTownship(update, descendant.townshipId(), moved.townshipId());
             }
             mongo.updateFirst(Query.query(where("_id").is(descendant.id())), update, RosterOrganisation.class);
         }
+        Update update = new Update().set("path", moved.path());
+        change(moved.organisationId(), sequence, leaveTownship(update, before.townshipId(), moved.townshipId()),
+                RosterOrganisation.class);
     }
 
-    /** Remembers the township and agency the moved organisation leaves, for registrations that arrive late. */
-    private static Update left(RosterOrganisation before, Update update, OrganisationMoved moved) {
-        if (before.townshipId() != null && !before.townshipId().equals(moved.townshipId())) {
-            update.addToSet("formerTownshipIds", before.townshipId());
-        }
-        if (before.agencyId() != null && !before.agencyId().equals(moved.agencyId())) {
-            update.addToSet("formerAgencyIds", before.agencyId());
+    /**
+     * Moves into {@code to}, remembering the township left for registrations that arrive late.
+     */
+    private static Update leaveTownship(Update update, String from, String to) {
+        update.set("townshipId", to);
+        if (from != null && !from.equals(to)) {
+            update.addToSet("formerTownshipIds", from);
         }
         return update;
     }
