@@ -3,16 +3,12 @@ package org.campaign.reporting.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -140,39 +136,6 @@ public class AuditRecords {
         summaries.forEach(summary -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", summary.get("_id")), summary,
                 new ReplaceOptions().upsert(true))));
         collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
-    }
-
-    /** Writes the summaries of aggregates that have none; an existing summary is left as it is. */
-    void addMissing(Collection<Document> summaries) {
-        if (summaries.isEmpty()) {
-            return;
-        }
-        List<WriteModel<Document>> writes = new ArrayList<>(summaries.size());
-        for (Document summary : summaries) {
-            Document fields = new Document(summary);
-            fields.remove("_id");
-            writes.add(new UpdateOneModel<>(Filters.eq("_id", summary.get("_id")), new Document("$setOnInsert", fields),
-                    new UpdateOptions().upsert(true)));
-        }
-        try {
-            collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            // A summary written meanwhile by the live projection is the newer one.
-            if (e.getWriteErrors().stream().anyMatch(error ->
-                    ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
-                throw e;
-            }
-        }
-    }
-
-    long count() {
-        return collection().countDocuments();
-    }
-
-    Set<String> ids() {
-        Set<String> ids = new java.util.HashSet<>();
-        collection().find().projection(new Document("_id", 1)).forEach(d -> ids.add(d.getString("_id")));
-        return ids;
     }
 
     /** The records matching the search, newest activity first (then by id). */

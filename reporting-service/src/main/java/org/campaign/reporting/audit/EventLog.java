@@ -15,10 +15,6 @@ import org.campaign.contracts.Actor;
 import org.campaign.contracts.EventEnvelope;
 import org.campaign.contracts.EventJson;
 import org.campaign.reporting.projection.BatchProjector;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -52,8 +48,6 @@ public class EventLog {
 
     public static final String COLLECTION = "event_log";
 
-    private static final Logger log = LoggerFactory.getLogger(EventLog.class);
-    private static final int SUMMARY_BATCH = 1_000;
 
     private final MongoTemplate mongo;
     private final AuditRecords records;
@@ -109,33 +103,6 @@ public class EventLog {
                         Updates.setOnInsert("source", firstOf.get(aggregateId).source())),
                 new UpdateOptions().upsert(true))));
         collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
-    }
-
-    /**
-     * Summarises the aggregates of a log kept before summaries were: at start-up, when the log holds more
-     * aggregates than there are summaries, those without one get theirs.
-     */
-    @EventListener(ApplicationReadyEvent.class)
-    void summariseUnsummarised() {
-        long aggregates = collection().countDocuments();
-        if (records.count() >= aggregates) {
-            return;
-        }
-        Set<String> summarised = records.ids();
-        List<Document> missing = new ArrayList<>();
-        for (Document aggregate : collection().find()) {
-            String aggregateId = aggregate.getString("_id");
-            List<Document> logged = aggregate.getList("events", Document.class, List.of());
-            if (!summarised.contains(aggregateId) && !logged.isEmpty()) {
-                missing.add(AuditRecords.summarise(aggregateId, logged));
-            }
-            if (missing.size() >= SUMMARY_BATCH) {
-                records.addMissing(missing);
-                missing.clear();
-            }
-        }
-        records.addMissing(missing);
-        log.info("Summarised the records of the event log ({} aggregates)", aggregates);
     }
 
     /** The events of one aggregate in sequence order; empty when none was received. */

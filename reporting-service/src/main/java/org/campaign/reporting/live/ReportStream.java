@@ -74,10 +74,6 @@ public class ReportStream implements DisposableBean {
         return emitter;
     }
 
-    public int subscribers() {
-        return subscribers.size();
-    }
-
     private void tick() {
         try {
             if (subscribers.isEmpty()) {

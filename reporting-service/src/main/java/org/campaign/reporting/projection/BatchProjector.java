@@ -86,11 +86,6 @@ public class BatchProjector {
         return zone;
     }
 
-    /** Whether some projection handles events of {@code type}. */
-    public boolean handles(String type) {
-        return projections.containsKey(type);
-    }
-
     /** Reads the records and applies them. */
     public Outcome apply(List<Input> inputs, ReadModelStore store, Rejections rejections) {
         List<Applied> readable = new ArrayList<>(inputs.size());

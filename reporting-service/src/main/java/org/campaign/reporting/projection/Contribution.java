@@ -29,10 +29,6 @@ public final class Contribution {
         return this;
     }
 
-    public Map<CounterKey, Map<String, Long>> amounts() {
-        return amounts;
-    }
-
     /** Counts {@code after - before} in {@code context}; either side may be empty. */
     public static void applyDifference(Contribution before, Contribution after, ProjectionContext context) {
         Map<CounterKey, Map<String, Long>> delta = new LinkedHashMap<>();

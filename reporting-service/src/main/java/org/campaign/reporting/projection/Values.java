@@ -20,11 +20,6 @@ public final class Values {
     private Values() {
     }
 
-    public static String text(Document fact, String field) {
-        Object value = fact == null ? null : fact.get(field);
-        return value == null ? null : value.toString();
-    }
-
     public static boolean flag(Document fact, String field) {
         return fact != null && Boolean.TRUE.equals(fact.get(field));
     }

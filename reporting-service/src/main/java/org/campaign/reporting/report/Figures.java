@@ -2,7 +2,6 @@ package org.campaign.reporting.report;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.List;
 import java.util.Map;
 
 import static org.campaign.reporting.pledge.PledgeStatistics.*;
@@ -48,9 +47,5 @@ public final class Figures {
                     count(fields, FULFILLED), count(fields, LAPSED), count(fields, WITHDRAWN), count(fields, OPEN),
                     Figures.fulfilmentRate(fields));
         }
-    }
-
-    public static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : list;
     }
 }

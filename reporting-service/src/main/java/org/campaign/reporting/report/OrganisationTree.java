@@ -53,10 +53,6 @@ public final class OrganisationTree {
         return nodes.get(id);
     }
 
-    public boolean contains(String id) {
-        return nodes.containsKey(id);
-    }
-
     public java.util.Collection<Node> nodes() {
         return nodes.values();
     }

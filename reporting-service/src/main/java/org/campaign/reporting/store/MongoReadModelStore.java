@@ -15,7 +15,6 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.campaign.reporting.projection.CounterFamily;
 import org.campaign.reporting.projection.CounterKey;
-import org.campaign.reporting.projection.SourcePosition;
 import org.campaign.reporting.store.BatchChanges.CounterDelta;
 import org.campaign.reporting.store.BatchChanges.SetAddition;
 import org.slf4j.Logger;
@@ -78,10 +77,6 @@ public class MongoReadModelStore implements ReadModelStore {
     private final Map<String, Set<String>> setMembers = new java.util.concurrent.ConcurrentHashMap<>();
     /** Whether the caches know every document of the generation: true for a generation this store created. */
     private volatile boolean authoritative;
-
-    public MongoReadModelStore(MongoDatabase database, String generation) {
-        this(database, generation, false, 1_000_000);
-    }
 
     /**
      * @param fresh          the generation is new (no collection of it exists): the caches start out complete
