@@ -34,10 +34,9 @@ class WebApp {
      *
      * @param clientId the public client (authorization code with PKCE) registered at the issuer for the app
      * @param scope    the scopes the app asks for
-     * @param issuer   the issuer as the browser reaches it; defaults to {@code platform.access.issuer}
      */
     @ConfigurationProperties("platform.web")
-    record Settings(String clientId, String scope, String issuer) {
+    record Settings(String clientId, String scope) {
 
         Settings {
             clientId = clientId == null || clientId.isBlank() ? "campaign-web" : clientId;
@@ -48,7 +47,8 @@ class WebApp {
     @Bean
     RouterFunction<ServerResponse> webAppConfiguration(Settings settings, AccessPolicy policy) {
         Map<String, String> body = new LinkedHashMap<>();
-        body.put("issuer", settings.issuer() == null || settings.issuer().isBlank() ? policy.issuer() : settings.issuer());
+        // The browser signs in at the issuer the gateway trusts, the origin its Content-Security-Policy allows.
+        body.put("issuer", policy.issuer());
         body.put("clientId", settings.clientId());
         body.put("scope", settings.scope());
         return RouterFunctions.route(GET("/app/config.json"), request -> ServerResponse.ok()
