@@ -367,7 +367,8 @@ public final class ReportingBenchmark {
                 // Measures the service, not token validation: no sign-in server runs beside it.
                 "--campaign.security.trust-headers=true",
                 "--logging.level.root=WARN",
-                "--logging.level.org.campaign.reporting.rebuild=INFO"));
+                "--logging.level.org.campaign.reporting.rebuild=INFO",
+                "--logging.level.org.campaign.reporting.store.GenerationBuilder=INFO"));
         service = new ProcessBuilder(command).inheritIO().start();
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (true) {

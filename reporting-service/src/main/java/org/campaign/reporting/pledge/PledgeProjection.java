@@ -15,6 +15,7 @@ import org.campaign.contracts.pledge.Pledger;
 import org.campaign.contracts.pledge.PledgerType;
 import org.campaign.reporting.projection.Contribution;
 import org.campaign.reporting.projection.CounterFamily;
+import org.campaign.reporting.projection.CounterGroups;
 import org.campaign.reporting.projection.CounterKey;
 import org.campaign.reporting.projection.EnvelopeReader;
 import org.campaign.reporting.projection.EventProjection;
@@ -66,6 +67,7 @@ public class PledgeProjection implements EventProjection {
     private static final Set<String> CLOSED = Set.of("FULFILLED", "LAPSED", "WITHDRAWN");
 
     private final EnvelopeReader reader;
+    private final CounterGroups groups = new CounterGroups();
 
     public PledgeProjection(EnvelopeReader reader) {
         this.reader = reader;
@@ -110,25 +112,18 @@ public class PledgeProjection implements EventProjection {
             throw new UnprojectableEventException("PledgeMade " + event.eventId() + ": pledge " + made.pledgeId()
                     + " was already made by event " + existing.getString("lastEventId"));
         }
+        // What later events need to move the pledge between counters; titles, targets and dates stay in the events.
         Document fact = new Document("pledgeId", made.pledgeId())
                 .append("campaignId", blankToNull(made.campaignId()))
                 .append("pledgerType", name(pledger.type()))
-                .append("pledgerId", pledger.id())
                 .append("organisationId", blankToNull(pledger.organisationId()))
                 .append("sector", name(pledger.sector()))
                 .append("townshipId", blankToNull(pledger.townshipId()))
                 .append("memberCategory", pledger.type() == PledgerType.MEMBER ? name(pledger.memberCategory()) : null)
                 .append("kind", name(made.kind()))
                 .append("focus", name(made.focus()))
-                .append("title", made.title())
-                .append("deadline", made.deadline() == null ? null : made.deadline().toString())
                 .append("oral", made.oral())
-                .append("status", "MADE")
-                .append("madeAt", event.occurredAt() == null ? null : event.occurredAt().toString());
-        if (made.target() != null && made.target().quantity() != null) {
-            fact.append("targetQuantity", made.target().quantity().toPlainString())
-                    .append("targetUnit", made.target().unit());
-        }
+                .append("status", "MADE");
         Contribution.applyDifference(Contribution.none(), contribution(fact), context);
         List<String> scopes = CounterKey.scopesOf(made.campaignId());
         Values.countInPeriods(context, scopes, Values.dateOf(event.occurredAt(), context.zone()), MADE,
@@ -177,16 +172,6 @@ public class PledgeProjection implements EventProjection {
             if (revised.focus() != null) {
                 after.append("focus", revised.focus().name());
             }
-            if (revised.title() != null) {
-                after.append("title", revised.title());
-            }
-            if (revised.deadline() != null) {
-                after.append("deadline", revised.deadline().toString());
-            }
-            if (revised.target() != null && revised.target().quantity() != null) {
-                after.append("targetQuantity", revised.target().quantity().toPlainString())
-                        .append("targetUnit", revised.target().unit());
-            }
         } else if (type.equals(PledgeApproved.class.getSimpleName())) {
             PledgeApproved approved = reader.payload(event, PledgeApproved.class);
             requireSamePledge(event, approved.pledgeId());
@@ -201,8 +186,7 @@ public class PledgeProjection implements EventProjection {
             if (closed) {
                 return ignoredOnClosed(event, before);
             }
-            after.append("status", "PUBLISHED").append("published", true)
-                    .append("channel", published.channel() == null ? null : published.channel().name());
+            after.append("status", "PUBLISHED").append("published", true);
             Values.countInPeriods(context, scopes, orElse(published.publishedOn(), recordedOn), PUBLISHED,
                     slices(before));
         } else if (type.equals(PledgeProgressReported.class.getSimpleName())) {
@@ -212,9 +196,6 @@ public class PledgeProjection implements EventProjection {
                 return ignoredOnClosed(event, before);
             }
             after.append("progressReported", true);
-            if (progress.achievedQuantity() != null) {
-                after.append("achievedQuantity", progress.achievedQuantity().toPlainString());
-            }
             Values.countInPeriods(context, scopes, orElse(progress.reportedOn(), recordedOn), PROGRESS_REPORTS,
                     slices(before));
         } else if (type.equals(PledgeFulfilled.class.getSimpleName())) {
@@ -223,8 +204,7 @@ public class PledgeProjection implements EventProjection {
             if (closed) {
                 return ignoredOnClosed(event, before);
             }
-            after.append("status", "FULFILLED")
-                    .append("fulfilledOn", fulfilled.fulfilledOn() == null ? null : fulfilled.fulfilledOn().toString());
+            after.append("status", "FULFILLED");
             Values.countInPeriods(context, scopes, orElse(fulfilled.fulfilledOn(), recordedOn), FULFILLED,
                     slices(before));
         } else if (type.equals(PledgeLapsed.class.getSimpleName())) {
@@ -266,7 +246,7 @@ public class PledgeProjection implements EventProjection {
     }
 
     /** What a pledge in the state of {@code fact} adds to the counters; nothing for no fact. */
-    public static Contribution contribution(Document fact) {
+    Contribution contribution(Document fact) {
         Contribution contribution = new Contribution();
         if (fact == null) {
             return contribution;
@@ -293,7 +273,14 @@ public class PledgeProjection implements EventProjection {
     }
 
     /** Every statistic a pledge counts in. */
-    static List<CounterKey> keysOf(Document fact) {
+    private List<CounterKey> keysOf(Document fact) {
+        String signature = CounterGroups.signature(fact.getString("campaignId"), fact.getString("sector"),
+                fact.getString("townshipId"), fact.getString("kind"), fact.getString("focus"),
+                fact.getString("pledgerType"), fact.getString("memberCategory"), fact.getString("organisationId"));
+        return groups.of(signature, () -> newKeysOf(fact));
+    }
+
+    private static List<CounterKey> newKeysOf(Document fact) {
         List<CounterKey> keys = new ArrayList<>();
         String campaignId = fact.getString("campaignId");
         for (String scope : CounterKey.scopesOf(campaignId)) {

@@ -4,6 +4,7 @@ import org.bson.Document;
 import org.campaign.contracts.EventEnvelope;
 import org.campaign.reporting.store.BatchChanges;
 import org.campaign.reporting.store.MongoReadModelStore;
+import org.campaign.reporting.store.ProjectionTarget;
 import org.campaign.reporting.store.ReadModelStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Applies a batch of records — one Kafka poll — to a {@link ReadModelStore}, with as few round trips as the
+ * Applies a batch of records — one Kafka poll — to a {@link ProjectionTarget} (a {@link ReadModelStore}, or the
+ * {@link org.campaign.reporting.store.GenerationBuilder} of a rebuild), with as few round trips as the
  * figures allow: the facts of every aggregate in the batch are read in one query per kind, the events are applied
  * in order in memory, and the changed counters, sets and facts are written in one bulk write per collection.
  * <p>
@@ -87,7 +89,7 @@ public class BatchProjector {
     }
 
     /** Reads the records and applies them. */
-    public Outcome apply(List<Input> inputs, ReadModelStore store, Rejections rejections) {
+    public Outcome apply(List<Input> inputs, ProjectionTarget store, Rejections rejections) {
         List<Applied> readable = new ArrayList<>(inputs.size());
         List<Input> readableInputs = new ArrayList<>(inputs.size());
         List<Map.Entry<Input, UnprojectableEventException>> rejected = new ArrayList<>();
@@ -107,14 +109,14 @@ public class BatchProjector {
     }
 
     /** Applies events already read (e.g. from the event log); unprojectable ones are logged and left out. */
-    public Outcome applyEvents(List<Applied> events, ReadModelStore store) {
+    public Outcome applyEvents(List<Applied> events, ProjectionTarget store) {
         List<Map.Entry<Input, UnprojectableEventException>> rejected = new ArrayList<>();
         Outcome outcome = applyEvents(events, null, store, rejected);
         rejected.forEach(r -> log.debug("Left out {}: {}", r.getKey().position(), r.getValue().getMessage()));
         return outcome;
     }
 
-    private Outcome applyEvents(List<Applied> events, List<Input> inputs, ReadModelStore store,
+    private Outcome applyEvents(List<Applied> events, List<Input> inputs, ProjectionTarget store,
                                 List<Map.Entry<Input, UnprojectableEventException>> rejected) {
         Map<String, Set<String>> wanted = new LinkedHashMap<>();
         for (Applied applied : events) {
@@ -216,13 +218,13 @@ public class BatchProjector {
 
         @Override
         public void saveFact(Document fact) {
-            this.saved = new Document(fact);
+            this.saved = fact;
         }
 
         @Override
-        public void count(CounterKey key, String field, long delta) {
-            if (delta != 0) {
-                counters.add(new BatchChanges.CounterDelta(key, position, source, field, delta));
+        public void count(List<CounterKey> keys, String field, long delta) {
+            if (delta != 0 && !keys.isEmpty()) {
+                counters.add(new BatchChanges.CounterDelta(List.copyOf(keys), position, source, field, delta));
             }
         }
 

@@ -2,6 +2,7 @@ package org.campaign.reporting.projection;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,38 +10,69 @@ import java.util.Map;
  * When the record changes, the counters change by {@code contribution(new) - contribution(old)}
  * ({@link #applyDifference}), so every figure follows the record's status, dimensions and flags without
  * per-transition bookkeeping: a revised pledge whose kind changed leaves the old kind's counters and joins the new.
+ * <p>
+ * Amounts are kept per group of counters that receive the same fields (a pledge adds the same fields to its
+ * district total, sector, township, kind… counters), so that the difference of two states whose groups are the
+ * same — most events change a status or a flag, not a dimension — is computed once per group, not once per counter.
+ * (A counter in two groups then receives the difference of each; the sum is the same.)
  */
 public final class Contribution {
 
-    private final Map<CounterKey, Map<String, Long>> amounts = new LinkedHashMap<>();
+    private final Map<List<CounterKey>, Map<String, Long>> groups = new LinkedHashMap<>();
+    private List<CounterKey> lastKeys;
+    private Map<String, Long> lastAmounts;
 
     public Contribution add(CounterKey key, String field, long amount) {
-        if (amount != 0) {
-            amounts.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(field, amount, Long::sum);
-        }
-        return this;
+        return add(List.of(key), field, amount);
     }
 
     /** Adds {@code amount} to {@code field} of every key. */
-    public Contribution add(Iterable<CounterKey> keys, String field, long amount) {
-        for (CounterKey key : keys) {
-            add(key, field, amount);
+    public Contribution add(List<CounterKey> keys, String field, long amount) {
+        if (amount != 0) {
+            if (keys != lastKeys) {
+                lastKeys = keys;
+                lastAmounts = groups.computeIfAbsent(keys, k -> new HashMap<>());
+            }
+            lastAmounts.merge(field, amount, Long::sum);
         }
         return this;
     }
 
     /** Counts {@code after - before} in {@code context}; either side may be empty. */
     public static void applyDifference(Contribution before, Contribution after, ProjectionContext context) {
+        if (before.groups.isEmpty() || after.groups.isEmpty()) {
+            after.groups.forEach((keys, amounts) -> amounts.forEach((field, amount) -> count(keys, field, amount, context)));
+            before.groups.forEach((keys, amounts) -> amounts.forEach((field, amount) -> count(keys, field, -amount, context)));
+            return;
+        }
+        if (before.groups.keySet().equals(after.groups.keySet())) {
+            after.groups.forEach((keys, amounts) -> {
+                Map<String, Long> previous = before.groups.get(keys);
+                amounts.forEach((field, amount) -> count(keys, field, amount - previous.getOrDefault(field, 0L), context));
+                previous.forEach((field, amount) -> {
+                    if (!amounts.containsKey(field)) {
+                        count(keys, field, -amount, context);
+                    }
+                });
+            });
+            return;
+        }
         Map<CounterKey, Map<String, Long>> delta = new LinkedHashMap<>();
-        after.amounts.forEach((key, fields) -> fields.forEach((field, amount) ->
-                delta.computeIfAbsent(key, k -> new HashMap<>()).merge(field, amount, Long::sum)));
-        before.amounts.forEach((key, fields) -> fields.forEach((field, amount) ->
-                delta.computeIfAbsent(key, k -> new HashMap<>()).merge(field, -amount, Long::sum)));
+        after.groups.forEach((keys, amounts) -> keys.forEach(key -> amounts.forEach((field, amount) ->
+                delta.computeIfAbsent(key, k -> new HashMap<>()).merge(field, amount, Long::sum))));
+        before.groups.forEach((keys, amounts) -> keys.forEach(key -> amounts.forEach((field, amount) ->
+                delta.computeIfAbsent(key, k -> new HashMap<>()).merge(field, -amount, Long::sum))));
         delta.forEach((key, fields) -> fields.forEach((field, amount) -> {
             if (amount != 0) {
                 context.count(key, field, amount);
             }
         }));
+    }
+
+    private static void count(List<CounterKey> keys, String field, long amount, ProjectionContext context) {
+        if (amount != 0) {
+            context.count(keys, field, amount);
+        }
     }
 
     public static Contribution none() {

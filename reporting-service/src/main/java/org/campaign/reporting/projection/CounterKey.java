@@ -6,8 +6,11 @@ import java.util.List;
  * One statistic: a scope (the whole district or one campaign), a dimension and its value, e.g.
  * {@code (campaign:cxzy-2010, sector, RURAL_VILLAGE)} or {@code (all, total, all)}. Which collection family the
  * statistic is kept in follows from its dimension ({@link CounterFamily#of}).
+ * <p>
+ * A value class rather than a record only to keep its hash: replaying a topic looks keys up some hundred million
+ * times.
  */
-public record CounterKey(String scope, String dimension, String key) {
+public final class CounterKey {
 
     /** Scope of the figures over every campaign. */
     public static final String ALL = "all";
@@ -16,8 +19,28 @@ public record CounterKey(String scope, String dimension, String key) {
     /** Key used when an event does not say which value of a dimension it belongs to. */
     public static final String UNKNOWN = "UNKNOWN";
 
-    public CounterKey {
-        key = key == null || key.isBlank() ? UNKNOWN : key;
+    private final String scope;
+    private final String dimension;
+    private final String key;
+    private final int hash;
+
+    public CounterKey(String scope, String dimension, String key) {
+        this.scope = scope;
+        this.dimension = dimension;
+        this.key = key == null || key.isBlank() ? UNKNOWN : key;
+        this.hash = (scope.hashCode() * 31 + dimension.hashCode()) * 31 + this.key.hashCode();
+    }
+
+    public String scope() {
+        return scope;
+    }
+
+    public String dimension() {
+        return dimension;
+    }
+
+    public String key() {
+        return key;
     }
 
     /** The scope of the figures of one campaign. */
@@ -37,5 +60,21 @@ public record CounterKey(String scope, String dimension, String key) {
 
     public CounterFamily family() {
         return CounterFamily.of(dimension);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof CounterKey that && hash == that.hash && key.equals(that.key)
+                && dimension.equals(that.dimension) && scope.equals(that.scope);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
+    }
+
+    @Override
+    public String toString() {
+        return "CounterKey[scope=" + scope + ", dimension=" + dimension + ", key=" + key + "]";
     }
 }

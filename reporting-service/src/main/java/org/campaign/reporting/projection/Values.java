@@ -17,6 +17,9 @@ import java.util.Map;
 /** Reading facts and JSON payloads tolerantly, and the calendar keys of the time series. */
 public final class Values {
 
+    /** The groups of period counters ({@link #countInPeriods}), shared by every projection. */
+    private static final CounterGroups PERIOD_GROUPS = new CounterGroups();
+
     private Values() {
     }
 
@@ -120,13 +123,21 @@ public final class Values {
 
     /** The ISO week of a date, e.g. {@code 2011-W05}. */
     public static String isoWeek(LocalDate date) {
-        return String.format("%04d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR),
-                date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return year(date.get(IsoFields.WEEK_BASED_YEAR)) + "-W" + twoDigits(date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     /** The month of a date, e.g. {@code 2011-06}. */
     public static String month(LocalDate date) {
-        return String.format("%04d-%02d", date.getYear(), date.getMonthValue());
+        return year(date.getYear()) + "-" + twoDigits(date.getMonthValue());
+    }
+
+    private static String year(int year) {
+        String digits = Integer.toString(year);
+        return digits.length() >= 4 ? digits : "0".repeat(4 - digits.length()) + digits;
+    }
+
+    private static String twoDigits(int value) {
+        return value < 10 ? "0" + value : Integer.toString(value);
     }
 
     /**
@@ -141,16 +152,26 @@ public final class Values {
         }
         String week = isoWeek(date);
         String month = month(date);
-        for (String scope : scopes) {
-            context.count(new CounterKey(scope, CounterFamily.WEEK, week), field, 1);
-            context.count(new CounterKey(scope, CounterFamily.MONTH, month), field, 1);
-            slices.forEach((dimension, value) -> {
-                String key = value == null || value.isBlank() ? CounterKey.UNKNOWN : value;
-                context.count(new CounterKey(scope, CounterFamily.sliced(CounterFamily.WEEK, dimension, key), week),
-                        field, 1);
-                context.count(new CounterKey(scope, CounterFamily.sliced(CounterFamily.MONTH, dimension, key), month),
-                        field, 1);
-            });
-        }
+        List<String> parts = new ArrayList<>(scopes);
+        parts.add(week);
+        parts.add(month);
+        slices.forEach((dimension, value) -> {
+            parts.add(dimension);
+            parts.add(value);
+        });
+        String signature = CounterGroups.signature(parts.toArray(String[]::new));
+        context.count(PERIOD_GROUPS.of(signature, () -> {
+            List<CounterKey> keys = new ArrayList<>();
+            for (String scope : scopes) {
+                keys.add(new CounterKey(scope, CounterFamily.WEEK, week));
+                keys.add(new CounterKey(scope, CounterFamily.MONTH, month));
+                slices.forEach((dimension, value) -> {
+                    String key = value == null || value.isBlank() ? CounterKey.UNKNOWN : value;
+                    keys.add(new CounterKey(scope, CounterFamily.sliced(CounterFamily.WEEK, dimension, key), week));
+                    keys.add(new CounterKey(scope, CounterFamily.sliced(CounterFamily.MONTH, dimension, key), month));
+                });
+            }
+            return keys;
+        }), field, 1);
     }
 }

@@ -40,6 +40,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Blue-green rebuilds: every read model is rebuilt from the beginning of the Kafka topics into a fresh generation
@@ -47,8 +48,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ol>
  *     <li>A new generation ({@code gN}) is allocated; a consumer of its own — group
  *     {@code <live group>-rebuild-gN}, assigned every partition of both topics from the beginning — applies the
- *     records in large batches with the same {@link BatchProjector} as the live projection. Unprojectable records
- *     are logged, not dead-lettered again (the live projection did that).</li>
+ *     records in large batches with the same {@link BatchProjector} as the live projection, folded in memory on
+ *     {@code campaign.reporting.rebuild.fold-threads} threads (one per core by default; see {@link ParallelFold})
+ *     and written into the generation in a few bulk writes once the end offsets seen at the start are reached (or
+ *     earlier, when {@code campaign.reporting.rebuild.fold-facts} facts are held).
+ *     Unprojectable records are logged, not dead-lettered again (the live projection did that).</li>
  *     <li>When it has reached the end offsets seen at its start, the live projection is stopped (its current batch
  *     finishes first), the rebuild consumes up to the end offsets as they are now, and the live consumer group's
  *     offsets are set to the rebuild's positions. The records applied in this catch-up are added to the event log
@@ -95,6 +99,8 @@ public class RebuildService implements DisposableBean {
     private final MongoTemplate mongo;
     private final EventLog eventLog;
     private final int maxPollRecords;
+    private final int foldFacts;
+    private final int foldThreads;
     private final boolean dropPrevious;
     private final Map<String, Progress> running = new ConcurrentHashMap<>();
     private volatile KafkaConsumer<String, String> activeConsumer;
@@ -104,7 +110,9 @@ public class RebuildService implements DisposableBean {
                           KafkaProperties kafka, KafkaListenerEndpointRegistry listeners, ProjectionMonitor monitor,
                           MongoTemplate mongo, EventLog eventLog,
                           @Value("${campaign.reporting.rebuild.max-poll-records:10000}") int maxPollRecords,
-                          @Value("${campaign.reporting.rebuild.drop-previous:true}") boolean dropPrevious) {
+                          @Value("${campaign.reporting.rebuild.drop-previous:true}") boolean dropPrevious,
+                          @Value("${campaign.reporting.rebuild.fold-facts:500000}") int foldFacts,
+                          @Value("${campaign.reporting.rebuild.fold-threads:0}") int foldThreads) {
         this.generations = generations;
         this.projector = projector;
         this.topics = topics;
@@ -116,6 +124,8 @@ public class RebuildService implements DisposableBean {
         this.eventLog = eventLog;
         this.maxPollRecords = maxPollRecords;
         this.dropPrevious = dropPrevious;
+        this.foldFacts = foldFacts;
+        this.foldThreads = foldThreads > 0 ? foldThreads : Runtime.getRuntime().availableProcessors();
     }
 
     private MongoCollection<Document> collection() {
@@ -189,7 +199,10 @@ public class RebuildService implements DisposableBean {
                     initial.generation(), total, partitions.size());
             long[] done = {0};
             progress = with(progress, RUNNING, 0, total, 0, total, null);
-            progress = catchUp(consumer, store, partitions, target, progress, done, started, total, false);
+            try (ParallelFold fold = new ParallelFold(projector, store, foldThreads, foldFacts)) {
+                progress = catchUp(consumer, partitions, target, progress, done, started, total, fold::apply);
+                fold.flush();
+            }
 
             // Switch over: stop the live projection, catch up with the end as it is now, hand the positions over.
             progress = with(progress, SWITCHING, done[0], total, rate(done[0], started), 0, 0.0);
@@ -202,7 +215,15 @@ public class RebuildService implements DisposableBean {
             for (TopicPartition partition : partitions) {
                 extra += Math.max(0, end.get(partition) - Math.max(target.get(partition), beginning.get(partition)));
             }
-            progress = catchUp(consumer, store, partitions, end, progress, done, started, total + extra, true);
+            progress = catchUp(consumer, partitions, end, progress, done, started, total + extra, records -> {
+                List<BatchProjector.Input> inputs = new ArrayList<>(records.count());
+                for (ConsumerRecord<String, String> record : records) {
+                    inputs.add(new BatchProjector.Input(SourcePosition.of(record), record.key(), record.value(), null));
+                }
+                BatchProjector.Outcome outcome = projector.apply(inputs, store, (input, reason) ->
+                        log.debug("Rebuild leaves out {}: {}", input.position(), reason.getMessage()));
+                eventLog.append(outcome.readable());
+            });
             Map<TopicPartition, Long> positions = new HashMap<>();
             for (TopicPartition partition : partitions) {
                 positions.put(partition, consumer.position(partition));
@@ -257,9 +278,9 @@ public class RebuildService implements DisposableBean {
         }
     }
 
-    private Progress catchUp(KafkaConsumer<String, String> consumer, MongoReadModelStore store,
-                             List<TopicPartition> partitions, Map<TopicPartition, Long> target, Progress progress,
-                             long[] done, long started, long total, boolean logEvents) {
+    private Progress catchUp(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions,
+                             Map<TopicPartition, Long> target, Progress progress, long[] done, long started,
+                             long total, Consumer<ConsumerRecords<String, String>> apply) {
         long lastReport = System.currentTimeMillis();
         while (!reached(consumer, partitions, target)) {
             if (Thread.currentThread().isInterrupted()) {
@@ -269,15 +290,7 @@ public class RebuildService implements DisposableBean {
             if (records.isEmpty()) {
                 continue;
             }
-            List<BatchProjector.Input> inputs = new ArrayList<>(records.count());
-            for (ConsumerRecord<String, String> record : records) {
-                inputs.add(new BatchProjector.Input(SourcePosition.of(record), record.key(), record.value(), null));
-            }
-            BatchProjector.Outcome outcome = projector.apply(inputs, store, (input, reason) ->
-                    log.debug("Rebuild leaves out {}: {}", input.position(), reason.getMessage()));
-            if (logEvents) {
-                eventLog.append(outcome.readable());
-            }
+            apply.accept(records);
             done[0] += records.count();
             long now = System.currentTimeMillis();
             if (now - lastReport >= REPORT_EVERY_MILLIS) {

@@ -13,14 +13,12 @@ import java.util.Map;
 public final class BatchChanges {
 
     /**
-     * {@code delta} added to {@code field} of {@code key} by the record at {@code position}; {@code source} names the
-     * record's topic-partition ({@link SourcePosition#source()}).
+     * {@code delta} added to {@code field} of every counter in {@code keys} by the record at {@code position};
+     * {@code source} names the record's topic-partition ({@link SourcePosition#source()}). A record usually adds the
+     * same amounts to a group of counters (a pledge to its district, sector, township… counters), kept as one delta.
      */
-    public record CounterDelta(CounterKey key, SourcePosition position, String source, String field, long delta) {
-
-        public CounterDelta(CounterKey key, SourcePosition position, String field, long delta) {
-            this(key, position, position.source(), field, delta);
-        }
+    public record CounterDelta(List<CounterKey> keys, SourcePosition position, String source, String field,
+                               long delta) {
     }
 
     /** {@code member} added to the set {@code (scope, kind, key)}. */

@@ -48,8 +48,8 @@ public class MemoryReadModelStore implements ReadModelStore {
 
     @Override
     public void write(BatchChanges changes) {
-        changes.counters().forEach(delta -> counters.computeIfAbsent(delta.key(), k -> new HashMap<>())
-                .merge(delta.field(), delta.delta(), Long::sum));
+        changes.counters().forEach(delta -> delta.keys().forEach(key -> counters
+                .computeIfAbsent(key, k -> new HashMap<>()).merge(delta.field(), delta.delta(), Long::sum)));
         changes.sets().forEach(addition -> sets.computeIfAbsent(
                         MongoReadModelStore.setId(addition.scope(), addition.kind(), addition.key()),
                         id -> new LinkedHashSet<>())

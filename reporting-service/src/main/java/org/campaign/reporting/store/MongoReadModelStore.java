@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
@@ -66,6 +67,8 @@ public class MongoReadModelStore implements ReadModelStore {
     public static final String LAST_SEQUENCE = "lastSequence";
     private static final Set<String> COUNTER_METADATA = Set.of("_id", "scope", "dimension", "key", OFFSETS);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+    /** Writes per part at least, when a bulk write is split to be written in parallel. */
+    private static final int PARALLEL_BULK_PART = 5_000;
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private static final Logger log = LoggerFactory.getLogger(MongoReadModelStore.class);
@@ -117,7 +120,7 @@ public class MongoReadModelStore implements ReadModelStore {
         for (String id : ids) {
             Document cached = facts.get(kind, id);
             if (cached != null) {
-                found.put(id, new Document(cached));
+                found.put(id, cached);
             } else {
                 missing.add(id);
             }
@@ -126,7 +129,7 @@ public class MongoReadModelStore implements ReadModelStore {
             for (Document fact : database.getCollection(factCollection(kind)).find(Filters.in("_id", missing))) {
                 String id = fact.getString("_id");
                 facts.put(kind, id, fact);
-                found.put(id, new Document(fact));
+                found.put(id, fact);
             }
         }
         return found;
@@ -169,10 +172,12 @@ public class MongoReadModelStore implements ReadModelStore {
     private void writeCounters(List<CounterDelta> deltas) {
         Map<CounterFamily, Map<CounterKey, PendingCounter>> byFamily = new java.util.EnumMap<>(CounterFamily.class);
         for (CounterDelta delta : deltas) {
-            byFamily.computeIfAbsent(delta.key().family(), f -> new HashMap<>())
-                    .computeIfAbsent(delta.key(), PendingCounter::new)
-                    .bySource.computeIfAbsent(delta.source(), s -> new SourceSum())
-                    .add(delta.position().offset(), delta.field(), delta.delta());
+            for (CounterKey key : delta.keys()) {
+                byFamily.computeIfAbsent(key.family(), f -> new HashMap<>())
+                        .computeIfAbsent(key, PendingCounter::new)
+                        .bySource.computeIfAbsent(delta.source(), s -> new SourceSum())
+                        .add(delta.position().offset(), delta.field(), delta.delta());
+            }
         }
         byFamily.forEach((family, counters) ->
                 writeCounters(family, collection(family.collection()), counters.values(), deltas));
@@ -196,8 +201,8 @@ public class MongoReadModelStore implements ReadModelStore {
                 } else if (known < batch.last) {
                     // Redelivered after a crash, with records this counter already counts: add exactly the others.
                     for (CounterDelta delta : deltas) {
-                        if (delta.key().equals(pending.key) && delta.source().equals(source)
-                                && delta.position().offset() > known) {
+                        if (delta.source().equals(source) && delta.position().offset() > known
+                                && delta.keys().contains(pending.key)) {
                             sum.merge(delta.field(), delta.delta(), Long::sum);
                         }
                     }
@@ -328,9 +333,12 @@ public class MongoReadModelStore implements ReadModelStore {
         changed.forEach((kind, byId) -> {
             List<WriteModel<Document>> writes = new ArrayList<>();
             byId.forEach((id, fact) -> {
-                Document stored = new Document(fact);
-                stored.put("_id", id);
-                writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), stored, new ReplaceOptions().upsert(true)));
+                Document stored = fact.append("_id", id);
+                // A fact the caches of an authoritative store do not hold is not stored yet: a plain insert will do.
+                boolean exists = !authoritative || facts.get(kind, id) != null;
+                writes.add(exists
+                        ? new ReplaceOneModel<>(Filters.eq("_id", id), stored, new ReplaceOptions().upsert(true))
+                        : new InsertOneModel<>(stored));
             });
             try {
                 bulk(database.getCollection(factCollection(kind)), writes);
@@ -343,10 +351,24 @@ public class MongoReadModelStore implements ReadModelStore {
         });
     }
 
+    /**
+     * One unordered bulk write; a large one (a rebuild's) is split into one part per core, written in parallel over
+     * as many connections. Every write names a document of its own, so the parts are independent.
+     */
     private static void bulk(MongoCollection<Document> collection, List<WriteModel<Document>> writes) {
-        if (!writes.isEmpty()) {
-            collection.bulkWrite(writes, UNORDERED);
+        int parts = Math.min(Runtime.getRuntime().availableProcessors(), writes.size() / PARALLEL_BULK_PART);
+        if (parts <= 1) {
+            if (!writes.isEmpty()) {
+                collection.bulkWrite(writes, UNORDERED);
+            }
+            return;
         }
+        int size = (writes.size() + parts - 1) / parts;
+        List<List<WriteModel<Document>>> split = new ArrayList<>();
+        for (int from = 0; from < writes.size(); from += size) {
+            split.add(writes.subList(from, Math.min(writes.size(), from + size)));
+        }
+        split.parallelStream().forEach(part -> collection.bulkWrite(part, UNORDERED));
     }
 
     // ---------------------------------------------------------------- reads

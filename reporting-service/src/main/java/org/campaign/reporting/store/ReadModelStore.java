@@ -3,7 +3,6 @@ package org.campaign.reporting.store;
 import org.bson.Document;
 import org.campaign.reporting.projection.CounterFamily;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -12,16 +11,10 @@ import java.util.Map;
  * folded in memory from the event log for an instant in the past. Projections write through
  * {@link #write}; reports read through the other methods and never see how the figures are stored.
  */
-public interface ReadModelStore {
+public interface ReadModelStore extends ProjectionTarget {
 
     /** Name of the generation, e.g. {@code g1}, or {@code as-of} for figures folded in memory. */
     String generation();
-
-    /** The facts of {@code ids} that exist, by id. */
-    Map<String, Document> loadFacts(String kind, Collection<String> ids);
-
-    /** Applies a batch: counters, then sets, then facts (see {@link MongoReadModelStore} for why in this order). */
-    void write(BatchChanges changes);
 
     /** Counters of one scope in one family, summed over source partitions: dimension → key → field → value. */
     Map<String, Map<String, Map<String, Long>>> counters(CounterFamily family, String scope);

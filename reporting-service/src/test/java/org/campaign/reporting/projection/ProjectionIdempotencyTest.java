@@ -235,12 +235,15 @@ class ProjectionIdempotencyTest {
             BatchChanges partial = new BatchChanges();
             List<Object> documents = new ArrayList<>();
             for (BatchChanges.CounterDelta delta : changes.counters()) {
-                Object document = List.of(delta.key(), delta.position().topic(), delta.position().partition());
-                if (!documents.contains(document)) {
-                    documents.add(document);
-                }
-                if (documents.indexOf(document) % 2 == 0) {
-                    partial.count(delta);
+                for (CounterKey key : delta.keys()) {
+                    Object document = List.of(key, delta.position().topic(), delta.position().partition());
+                    if (!documents.contains(document)) {
+                        documents.add(document);
+                    }
+                    if (documents.indexOf(document) % 2 == 0) {
+                        partial.count(new BatchChanges.CounterDelta(List.of(key), delta.position(), delta.source(),
+                                delta.field(), delta.delta()));
+                    }
                 }
             }
             delegate.write(partial);
