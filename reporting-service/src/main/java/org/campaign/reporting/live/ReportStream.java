@@ -65,13 +65,17 @@ public class ReportStream implements DisposableBean {
 
     public SseEmitter subscribe(String campaignId) {
         SseEmitter emitter = new SseEmitter(0L);
+        subscribe(emitter, campaignId);
+        return emitter;
+    }
+
+    void subscribe(SseEmitter emitter, String campaignId) {
         Subscriber subscriber = new Subscriber(emitter, campaignId);
         emitter.onCompletion(() -> subscribers.remove(subscriber));
         emitter.onTimeout(() -> subscribers.remove(subscriber));
         emitter.onError(e -> subscribers.remove(subscriber));
         subscribers.add(subscriber);
         scheduler.execute(() -> send(subscriber, summaries.summary(generations.activeStore(), campaignId, null)));
-        return emitter;
     }
 
     private void tick() {
@@ -97,7 +101,7 @@ public class ReportStream implements DisposableBean {
                     try {
                         subscriber.emitter().send(SseEmitter.event().comment("keep-alive"));
                     } catch (IOException | IllegalStateException e) {
-                        subscribers.remove(subscriber);
+                        drop(subscriber, e);
                     }
                 }
             }
@@ -110,8 +114,17 @@ public class ReportStream implements DisposableBean {
         try {
             subscriber.emitter().send(SseEmitter.event().name(SUMMARY_EVENT).data(summary, MediaType.APPLICATION_JSON));
         } catch (IOException | IllegalStateException e) {
-            subscribers.remove(subscriber);
-            subscriber.emitter().completeWithError(e);
+            drop(subscriber, e);
+        }
+    }
+
+    /** Forgets a subscriber whose stream failed; a failed stream never keeps the others from their figures. */
+    private void drop(Subscriber subscriber, Exception failure) {
+        subscribers.remove(subscriber);
+        try {
+            subscriber.emitter().completeWithError(failure);
+        } catch (IllegalStateException alreadyEnded) {
+            log.debug("Stream of {} had already ended: {}", subscriber.campaignId(), alreadyEnded.getMessage());
         }
     }
 
