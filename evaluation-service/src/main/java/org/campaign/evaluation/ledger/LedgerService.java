@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.campaign.service.web.Text.blankToNull;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
@@ -25,8 +26,13 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @Service
 public class LedgerService {
 
-    /** Optional filters of the ledger list. */
+    /** Optional filters of the ledger list (a blank one is no filter). */
     public record Filter(String campaignId, Integer year, String townshipId, LedgerStatus status) {
+
+        public Filter {
+            campaignId = blankToNull(campaignId);
+            townshipId = blankToNull(townshipId);
+        }
     }
 
     private final CommandGateway commands;

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.campaign.service.web.Text.blankToNull;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
@@ -28,9 +29,19 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @Service
 public class MassEvaluationService {
 
-    /** Optional filters of the evaluation list; {@code open} true for the open ones, false for the closed. */
+    /**
+     * Optional filters of the evaluation list (a blank one is no filter); {@code open} true for the open ones, false
+     * for the closed.
+     */
     public record Filter(String campaignId, Integer year, String round, String townshipId, String organisationId,
                          Boolean open) {
+
+        public Filter {
+            campaignId = blankToNull(campaignId);
+            round = blankToNull(round);
+            townshipId = blankToNull(townshipId);
+            organisationId = blankToNull(organisationId);
+        }
     }
 
     private final CommandGateway commands;
@@ -89,8 +100,8 @@ public class MassEvaluationService {
         if (filter.year() != null) {
             criteria.add(where("year").is(filter.year()));
         }
-        if (filter.round() != null && !filter.round().isBlank()) {
-            criteria.add(where("round").is(filter.round().trim()));
+        if (filter.round() != null) {
+            criteria.add(where("round").is(filter.round()));
         }
         if (filter.townshipId() != null) {
             criteria.add(where("townshipId").is(filter.townshipId()));

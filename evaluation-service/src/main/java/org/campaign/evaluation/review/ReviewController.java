@@ -32,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.campaign.service.web.Text.blankToNull;
+
 /** Leadership reviews and the rectification they require; the list and each review for those who may read them. */
 @RestController
 @RequestMapping("/api/reviews")
@@ -138,7 +140,4 @@ class ReviewController {
         return ResponseEntity.noContent().build();
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
-    }
 }

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.campaign.service.web.Text.blankToNull;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
@@ -39,9 +40,18 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @Service
 public class ReviewService {
 
-    /** Optional filters of the review list; {@code rectificationStatus} may name several statuses. */
+    /**
+     * Optional filters of the review list (a blank one is no filter); {@code rectificationStatus} may name several
+     * statuses.
+     */
     public record Filter(String campaignId, String round, String organisationId,
                          List<RectificationStatus> rectificationStatus) {
+
+        public Filter {
+            campaignId = blankToNull(campaignId);
+            round = blankToNull(round);
+            organisationId = blankToNull(organisationId);
+        }
     }
 
     private final CommandGateway commands;
@@ -122,7 +132,7 @@ public class ReviewService {
             criteria.add(where("campaignId").is(filter.campaignId()));
         }
         if (filter.round() != null) {
-            criteria.add(where("round").is(filter.round().trim()));
+            criteria.add(where("round").is(filter.round()));
         }
         if (filter.organisationId() != null) {
             criteria.add(new Criteria().orOperator(where("organisationId").is(filter.organisationId()),

@@ -142,6 +142,8 @@ class LedgerApiTest {
                 + "&year=2011&townshipId=north&status=LISTED")).getBody();
         assertThat(north.get("items")).extracting(item -> item.get("organisationId").asText())
                 .containsExactly("n1", "n2");
+        assertThat(expect(200, api.get("/api/rectifications?campaignId=" + campaign + "&townshipId="))
+                .getBody().get("total").asLong()).as("a blank filter filters nothing").isEqualTo(3);
         expect(400, api.get("/api/rectifications?size=1000"));
     }
 }

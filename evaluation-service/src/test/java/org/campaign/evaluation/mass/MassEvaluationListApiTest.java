@@ -161,6 +161,8 @@ class MassEvaluationListApiTest {
 
         assertThat(listed(office, "&year=2012")).containsExactlyInAnyOrderElementsOf(newestFirst(3, 4));
         assertThat(listed(office, "&round=2011-R2")).containsExactlyInAnyOrderElementsOf(newestFirst(1, 2));
+        assertThat(listed(office, "&round=&townshipId=&organisationId=")).as("blank filters filter nothing")
+                .containsExactlyInAnyOrderElementsOf(newestFirst(0, 1, 2, 3, 4));
         assertThat(listed(office, "&townshipId=" + west)).containsExactly(evaluations.get(3));
         assertThat(listed(office, "&organisationId=" + e1)).containsExactlyInAnyOrderElementsOf(newestFirst(0, 4));
         assertThat(listed(group, "&townshipId=" + west)).isEmpty();

@@ -164,6 +164,8 @@ class ReviewListApiTest {
         assertThat(listed(office, "&rectificationStatus=NOT_REQUIRED&rectificationStatus=COMMITTED"))
                 .isEqualTo(reviews(2, 0));
         assertThat(listed(office, "&round=2011-R2")).isEqualTo(reviews(3));
+        assertThat(listed(office, "&round=&organisationId=")).as("blank filters filter nothing")
+                .isEqualTo(reviews(3, 2, 1, 0));
         assertThat(listed(office, "&organisationId=" + subAgency)).as("an organisation and those below it")
                 .isEqualTo(reviews(1));
         assertThat(listed(office, "&organisationId=" + v1)).isEqualTo(reviews(0));

@@ -16,6 +16,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static org.campaign.service.web.Text.blankToNull;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** Lists of an agency's pledges: only its own subtree, filtered and paged. */
@@ -30,6 +31,11 @@ public class PledgeQueries {
                          Boolean overdue) {
 
         public static final Filter NONE = new Filter(null, null, null, null, null);
+
+        public Filter {
+            campaignId = blankToNull(campaignId);
+            organisationId = blankToNull(organisationId);
+        }
     }
 
     public record Page(List<PledgeEntry> items, int page, int size, long total) {

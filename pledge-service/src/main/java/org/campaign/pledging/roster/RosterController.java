@@ -26,6 +26,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.campaign.service.web.Text.blankToNull;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** The roster API: an agency's organisations and members. */
@@ -176,7 +177,4 @@ class RosterController {
         return new Page<>(mongo.find(query, type), page, size, total);
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
-    }
 }

@@ -237,6 +237,8 @@ class PledgeApiTest {
         JsonNode ofVillage = api.get(district.township(), "/api/pledges?organisationId="
                 + district.otherVillage()).getBody();
         assertThat(ofVillage.get("total").asLong()).isEqualTo(1);
+        assertThat(api.get(district.township(), "/api/pledges?campaignId=" + district.campaign() + "&organisationId=")
+                .getBody().get("total").asLong()).as("a blank filter filters nothing").isEqualTo(4);
         assertThat(api.get(ApiClient.DISTRICT, "/api/pledges?campaignId=" + district.campaign()).getBody()
                 .get("total").asLong()).isEqualTo(4);
     }

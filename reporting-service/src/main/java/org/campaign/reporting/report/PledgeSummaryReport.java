@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static org.campaign.service.web.Text.blankToNull;
 import static org.campaign.reporting.pledge.PledgeStatistics.*;
 
 /**
@@ -99,7 +100,4 @@ public class PledgeSummaryReport {
         return rows;
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
 }
