@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Points a Spring context at the shared {@link TestInfrastructure}. Every context gets its own MongoDB database and
- * its own Kafka topics, so contexts sharing one broker and one server never see each other's data or events.
+ * Points a Spring context at the shared {@link TestInfrastructure}. Every context gets its own MongoDB database, its
+ * own Kafka topics and its own consumer group, so contexts sharing one broker and one server never see each other's
+ * data or events.
  * <p>
  * A service under test on its own is called directly, without the sign-in in front of it: the caller is named by
  * the {@code X-Acting-*} headers ({@code campaign.security.trust-headers}) and holds every role unless
@@ -31,6 +32,9 @@ public class TestInfrastructureInitializer implements ApplicationContextInitiali
         sources.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of(
                 "spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers(),
                 "spring.kafka.consumer.auto-offset-reset", "earliest",
+                // A group of its own: contexts in one JVM share the broker, and a group's offsets can only be set
+                // (as a rebuild hands over) while none of its members consumes.
+                "spring.kafka.consumer.group-id", "campaign-test-" + id,
                 "spring.data.mongodb.uri", infra.mongoUri("test-" + id),
                 "campaign.topics.pledge-events", "campaign.pledge-events." + id,
                 "campaign.topics.evaluation-events", "campaign.evaluation-events." + id,

@@ -16,14 +16,16 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The live projection: consumes the pledge and evaluation topics in batches and applies each batch to the
  * active generation of the read models (looked up before every batch, so a rebuild's switch-over takes effect at
  * the next batch). Each batch is projected, then added to the event log (both idempotent, so a batch retried after
- * a failure changes nothing twice); unprojectable records are published to the dead-letter topic once the batch
- * was written. The container commits the batch's offsets only after this
+ * a failure changes nothing twice); unprojectable records are published to the dead-letter topic last, once the
+ * batch was written and logged, so that a batch retried after either failed does not publish them again. The
+ * container commits the batch's offsets only after this
  * method returned; failures are retried by the error handler of {@link KafkaProjectionConfiguration}.
  */
 @Component
@@ -61,8 +63,11 @@ public class ProjectionListener {
         }
         ReadModelStore store = generations.activeStore();
         long started = System.nanoTime();
-        BatchProjector.Outcome outcome = projector.apply(inputs, store, this::deadLetter);
+        List<Map.Entry<BatchProjector.Input, UnprojectableEventException>> rejected = new ArrayList<>();
+        BatchProjector.Outcome outcome = projector.apply(inputs, store,
+                (input, reason) -> rejected.add(Map.entry(input, reason)));
         eventLog.append(outcome.readable());
+        rejected.forEach(rejection -> deadLetter(rejection.getKey(), rejection.getValue()));
         monitor.applied(outcome, System.nanoTime() - started);
         for (TopicPartition partition : partitions) {
             consumer.currentLag(partition).ifPresent(lag -> monitor.lag(partition, lag));

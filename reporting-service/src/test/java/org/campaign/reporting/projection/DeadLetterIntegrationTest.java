@@ -13,6 +13,7 @@ import org.campaign.contracts.EventEnvelope;
 import org.campaign.contracts.pledge.Sector;
 import org.campaign.reporting.TestEvents;
 import org.campaign.reporting.TestPublisher;
+import org.campaign.reporting.audit.EventLog;
 import org.campaign.testsupport.WithTestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +21,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -27,14 +29,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.campaign.reporting.TestEvents.organisationPledge;
 import static org.campaign.reporting.TestEvents.pledgeFulfilled;
 import static org.campaign.reporting.TestEvents.uniqueId;
 import static org.campaign.testsupport.Eventually.eventually;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.Mockito.doAnswer;
 
-/** Records that can never be projected go to the dead-letter topic, and projection carries on after them. */
+/**
+ * Records that can never be projected go to the dead-letter topic, once each even when their batch is retried, and
+ * projection carries on after them.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithTestInfrastructure
 class DeadLetterIntegrationTest {
@@ -47,6 +55,8 @@ class DeadLetterIntegrationTest {
     ReportingTopics topics;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
+    @MockitoSpyBean
+    EventLog eventLog;
 
     @Test
     void unprojectableRecordsAreDeadLetteredAndLaterEventsStillCount() {
@@ -98,6 +108,48 @@ class DeadLetterIntegrationTest {
             ConsumerRecord<String, String> third = at(deadLetters, orphanAt.offset());
             assertThat(third.value()).isEqualTo(TestEvents.json(orphan));
             assertThat(text(third, KafkaProjectionConfiguration.REASON_HEADER)).contains("unknown pledge");
+        }
+    }
+
+    @Test
+    void aBatchRetriedAfterTheEventLogFailedDeadLettersItsRecordsOnce() {
+        String campaign = uniqueId("dlt-retry");
+        EventEnvelope orphan = pledgeFulfilled(uniqueId("ghost"), 1);
+        EventEnvelope good = organisationPledge(campaign, uniqueId("p"), Sector.NON_PUBLIC_ENTERPRISE, "T09");
+        AtomicBoolean failed = new AtomicBoolean();
+        doAnswer(call -> {
+            List<BatchProjector.Applied> events = call.getArgument(0);
+            if (events.stream().anyMatch(applied -> applied.event().eventId().equals(orphan.eventId()))
+                    && failed.compareAndSet(false, true)) {
+                throw new IllegalStateException("event log unavailable");
+            }
+            return call.callRealMethod();
+        }).when(eventLog).append(anyList());
+
+        RecordMetadata orphanAt;
+        try (TestPublisher publisher = new TestPublisher(bootstrapServers)) {
+            orphanAt = publisher.publish(topics.pledgeEvents(), orphan);
+            publisher.publish(topics.pledgeEvents(), good);
+        }
+        eventually(TIMEOUT, () -> {
+            assertThat(rest.getForObject("/api/reports/pledges/summary?campaignId={id}", JsonNode.class, campaign)
+                    .get("made").asLong()).isEqualTo(1);
+            assertThat(rest.getForObject("/api/reports/lag", JsonNode.class).get("totalLag").asLong()).isZero();
+        });
+        assertThat(failed).as("the batch of the orphan failed once and was retried").isTrue();
+
+        try (KafkaConsumer<String, String> consumer = deadLetterConsumer()) {
+            List<Long> offsetsOfOrphan = new ArrayList<>();
+            long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            while (System.nanoTime() < until) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (TestEvents.json(orphan).equals(record.value())) {
+                        offsetsOfOrphan.add(ByteBuffer.wrap(header(record, KafkaHeaders.DLT_ORIGINAL_OFFSET)).getLong());
+                    }
+                });
+            }
+            assertThat(offsetsOfOrphan).as("original offsets of the orphan's dead letters")
+                    .containsExactly(orphanAt.offset());
         }
     }
 
