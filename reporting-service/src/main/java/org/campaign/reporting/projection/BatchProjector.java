@@ -1,5 +1,6 @@
 package org.campaign.reporting.projection;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.campaign.contracts.EventEnvelope;
 import org.campaign.reporting.store.BatchChanges;
@@ -38,8 +39,15 @@ import java.util.Set;
 @Component
 public class BatchProjector {
 
-    /** One record to apply: where it was read, and its value (an event envelope as JSON). */
-    public record Input(SourcePosition position, String key, String value, Object source) {
+    /**
+     * One record to apply: where it was read, its value (an event envelope as JSON) and the Kafka record itself,
+     * when there is one (for the dead-letter topic).
+     */
+    public record Input(SourcePosition position, String value, ConsumerRecord<String, String> record) {
+
+        public static Input of(ConsumerRecord<String, String> record) {
+            return new Input(SourcePosition.of(record), record.value(), record);
+        }
     }
 
     /** Receives the records that can never be applied, after the batch was written. */
@@ -160,7 +168,7 @@ public class BatchProjector {
             try {
                 projection.project(event, staging);
             } catch (UnprojectableEventException e) {
-                Input input = inputs == null ? new Input(position, event.aggregateId(), null, null) : inputs.get(i);
+                Input input = inputs == null ? new Input(position, null, null) : inputs.get(i);
                 rejected.add(Map.entry(input, e));
                 failed++;
                 continue;

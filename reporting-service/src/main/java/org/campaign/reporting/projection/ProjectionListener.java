@@ -58,7 +58,7 @@ public class ProjectionListener {
         List<BatchProjector.Input> inputs = new ArrayList<>(records.size());
         Set<TopicPartition> partitions = new HashSet<>();
         for (ConsumerRecord<String, String> record : records) {
-            inputs.add(new BatchProjector.Input(SourcePosition.of(record), record.key(), record.value(), record));
+            inputs.add(BatchProjector.Input.of(record));
             partitions.add(new TopicPartition(record.topic(), record.partition()));
         }
         ReadModelStore store = generations.activeStore();
@@ -74,9 +74,8 @@ public class ProjectionListener {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private void deadLetter(BatchProjector.Input input, UnprojectableEventException reason) {
-        ConsumerRecord<String, String> record = (ConsumerRecord<String, String>) input.source();
+        ConsumerRecord<String, String> record = input.record();
         log.warn("Dead-lettering record {} (key {}): {}", input.position(), record.key(),
                 KafkaProjectionConfiguration.reasonOf(reason));
         deadLetters.accept(record, reason);

@@ -3,7 +3,6 @@ package org.campaign.reporting.rebuild;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.campaign.reporting.projection.BatchProjector;
-import org.campaign.reporting.projection.SourcePosition;
 import org.campaign.reporting.store.GenerationBuilder;
 import org.campaign.reporting.store.MongoReadModelStore;
 import org.slf4j.Logger;
@@ -50,8 +49,7 @@ final class ParallelFold implements AutoCloseable {
         List<List<BatchProjector.Input>> inputs = new ArrayList<>();
         shards.forEach(shard -> inputs.add(new ArrayList<>()));
         for (ConsumerRecord<String, String> record : records) {
-            inputs.get(record.partition() % shards.size()).add(
-                    new BatchProjector.Input(SourcePosition.of(record), record.key(), record.value(), null));
+            inputs.get(record.partition() % shards.size()).add(BatchProjector.Input.of(record));
         }
         List<Future<?>> others = new ArrayList<>();
         for (int i = 1; i < shards.size(); i++) {

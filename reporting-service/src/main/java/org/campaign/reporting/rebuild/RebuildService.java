@@ -18,7 +18,6 @@ import org.campaign.reporting.live.ProjectionMonitor;
 import org.campaign.reporting.projection.BatchProjector;
 import org.campaign.reporting.projection.ProjectionListener;
 import org.campaign.reporting.projection.ReportingTopics;
-import org.campaign.reporting.projection.SourcePosition;
 import org.campaign.reporting.store.Generations;
 import org.campaign.reporting.store.MongoReadModelStore;
 import org.slf4j.Logger;
@@ -218,7 +217,7 @@ public class RebuildService implements DisposableBean {
             progress = catchUp(consumer, partitions, end, progress, done, started, total + extra, records -> {
                 List<BatchProjector.Input> inputs = new ArrayList<>(records.count());
                 for (ConsumerRecord<String, String> record : records) {
-                    inputs.add(new BatchProjector.Input(SourcePosition.of(record), record.key(), record.value(), null));
+                    inputs.add(BatchProjector.Input.of(record));
                 }
                 BatchProjector.Outcome outcome = projector.apply(inputs, store, (input, reason) ->
                         log.debug("Rebuild leaves out {}: {}", input.position(), reason.getMessage()));

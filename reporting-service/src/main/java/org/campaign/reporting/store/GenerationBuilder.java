@@ -59,8 +59,11 @@ public final class GenerationBuilder implements ProjectionTarget {
     private final MongoReadModelStore target;
     private final int maxFacts;
     private final Map<List<CounterKey>, Map<String, Sum>> counters = new HashMap<>();
-    private final Map<String, SetAddition> sets = new HashMap<>();
-    private final Map<String, Set<String>> members = new LinkedHashMap<>();
+    /** A set: scope, kind and key. */
+    private record SetKey(String scope, String kind, String key) {
+    }
+
+    private final Map<SetKey, Set<String>> members = new LinkedHashMap<>();
     private final Map<String, Map<String, Document>> facts = new LinkedHashMap<>();
     private int factCount;
 
@@ -96,9 +99,8 @@ public final class GenerationBuilder implements ProjectionTarget {
                     .add(delta.position(), delta.field(), delta.delta());
         }
         for (SetAddition addition : changes.sets()) {
-            String id = MongoReadModelStore.setId(addition.scope(), addition.kind(), addition.key());
-            sets.putIfAbsent(id, addition);
-            members.computeIfAbsent(id, i -> new LinkedHashSet<>()).add(addition.member());
+            members.computeIfAbsent(new SetKey(addition.scope(), addition.kind(), addition.key()),
+                    set -> new LinkedHashSet<>()).add(addition.member());
         }
         changes.facts().forEach(this::hold);
     }
@@ -109,10 +111,7 @@ public final class GenerationBuilder implements ProjectionTarget {
             Map<String, Sum> mine = counters.computeIfAbsent(keys, k -> new HashMap<>(4));
             bySource.forEach((source, sum) -> mine.computeIfAbsent(source, s -> new Sum()).addAll(sum));
         });
-        other.members.forEach((id, ofSet) -> {
-            sets.putIfAbsent(id, other.sets.get(id));
-            members.computeIfAbsent(id, i -> new LinkedHashSet<>()).addAll(ofSet);
-        });
+        other.members.forEach((set, ofSet) -> members.computeIfAbsent(set, s -> new LinkedHashSet<>()).addAll(ofSet));
         other.facts.forEach((kind, byId) -> hold(kind, byId));
         other.clear();
     }
@@ -143,10 +142,8 @@ public final class GenerationBuilder implements ProjectionTarget {
         target.write(counted);
         long countersWritten = System.nanoTime();
         BatchChanges added = new BatchChanges();
-        members.forEach((id, ofSet) -> {
-            SetAddition first = sets.get(id);
-            ofSet.forEach(member -> added.addToSet(new SetAddition(first.scope(), first.kind(), first.key(), member)));
-        });
+        members.forEach((set, ofSet) -> ofSet.forEach(member ->
+                added.addToSet(new SetAddition(set.scope(), set.kind(), set.key(), member))));
         target.write(added);
         long setsWritten = System.nanoTime();
         BatchChanges saved = new BatchChanges();
@@ -161,7 +158,6 @@ public final class GenerationBuilder implements ProjectionTarget {
 
     private void clear() {
         counters.clear();
-        sets.clear();
         members.clear();
         facts.clear();
         factCount = 0;

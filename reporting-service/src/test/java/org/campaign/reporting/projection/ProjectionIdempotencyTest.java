@@ -61,7 +61,7 @@ class ProjectionIdempotencyTest {
         for (int i = 0; i < eventsAndOffsets.length; i += 2) {
             EventEnvelope event = (EventEnvelope) eventsAndOffsets[i];
             SourcePosition position = eventsAndOffsets[i + 1] instanceof SourcePosition p ? p : at((Integer) eventsAndOffsets[i + 1]);
-            inputs.add(new BatchProjector.Input(position, event.aggregateId(), json(event), null));
+            inputs.add(new BatchProjector.Input(position, json(event), null));
         }
         projector.apply(inputs, store, (input, reason) -> rejected.add(reason.getMessage()));
     }

@@ -115,12 +115,10 @@ class GenerationBuilderTest {
     }
 
     BatchProjector.Input pledge(int partition, long offset, EventEnvelope event) {
-        return new BatchProjector.Input(new SourcePosition(pledgeTopic, partition, offset), event.aggregateId(),
-                json(event), null);
+        return new BatchProjector.Input(new SourcePosition(pledgeTopic, partition, offset), json(event), null);
     }
 
     BatchProjector.Input evaluation(long offset, EventEnvelope event) {
-        return new BatchProjector.Input(new SourcePosition(evaluationTopic, 0, offset), event.aggregateId(),
-                json(event), null);
+        return new BatchProjector.Input(new SourcePosition(evaluationTopic, 0, offset), json(event), null);
     }
 }
