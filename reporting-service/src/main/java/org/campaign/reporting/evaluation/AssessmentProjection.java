@@ -74,8 +74,6 @@ public class AssessmentProjection implements EventProjection {
         long tenths = total == null ? 0 : new BigDecimal(total).movePointRight(1).setScale(0, RoundingMode.HALF_UP).longValue();
         boolean organisation = SubjectType.ORGANISATION.name().equals(subjectType);
         for (String scope : CounterKey.scopesOf(fact.getString("campaignId"))) {
-            CounterKey byGrade = new CounterKey(scope, GRADE, subjectType + ":" + grade);
-            contribution.add(byGrade, SCORED, 1).add(byGrade, SCORE_TENTHS, tenths);
             CounterKey bySubject = new CounterKey(scope, GRADE, subjectType);
             contribution.add(bySubject, SCORED, 1).add(bySubject, SCORE_TENTHS, tenths)
                     .add(bySubject, GRADE_PREFIX + grade, 1);

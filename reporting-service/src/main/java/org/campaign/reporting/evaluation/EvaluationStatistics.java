@@ -18,12 +18,10 @@ public final class EvaluationStatistics {
     public static final String SATISFIED = "satisfied";
     public static final String BASICALLY_SATISFIED = "basicallySatisfied";
     public static final String DISSATISFIED = "dissatisfied";
-    /** Answers collected so far by evaluations still open (ballots and tallies). */
-    public static final String ANSWERS_SO_FAR = "answersSoFar";
     /** Set kind: organisations whose mass evaluation (as subject) was closed; key {@code all}. */
     public static final String EVALUATED_SET = "evaluatedOrganisations";
 
-    /** Assessments: key {@code <SUBJECT_TYPE>:<GRADE>}. */
+    /** Assessments: key {@code <SUBJECT_TYPE>}, fields {@code grade_<GRADE>}, scored and the sum of scores. */
     public static final String GRADE = "grade";
     /** Organisation assessments per township: fields {@code grade_<GRADE>}. */
     public static final String GRADE_TOWNSHIP = "gradeTownship";

@@ -20,8 +20,8 @@ import java.util.Set;
 import static org.campaign.reporting.evaluation.EvaluationStatistics.*;
 
 /**
- * Mass evaluations (群众评议): opened, answered by ballots and tallies (which carry no respondent), closed with the
- * published counts. Satisfaction figures count closed evaluations only, with the counts of the
+ * Mass evaluations (群众评议): opened, answered by ballots and tallies (which carry no respondent and are only
+ * checked here), closed with the published counts. Satisfaction figures count closed evaluations only, with the counts of the
  * {@code MassEvaluationClosed} event — the evaluation service's published result — per campaign, township and
  * organisation (sectors and tree nodes are rolled up from organisations at query time). The organisations
  * evaluated as subjects form a set (coverage).
@@ -54,19 +54,17 @@ public class MassEvaluationProjection implements EventProjection {
                     throw new UnprojectableEventException("MassEvaluationOpened " + event.eventId() + ": evaluation "
                             + evaluationId + " was already opened");
                 }
-                after = describe(event, new Document("evaluationId", evaluationId)).append("status", "OPEN")
-                        .append("answersSoFar", 0L);
+                after = describe(event, new Document("evaluationId", evaluationId)).append("status", "OPEN");
             }
             case "BallotCast" -> {
                 requireKnown(event, before);
                 Values.constant(event, "answer", Satisfaction.class);
-                after.append("answersSoFar", Values.number(before, "answersSoFar") + 1);
             }
             case "TallyEntered" -> {
                 requireKnown(event, before);
-                long answers = nonNegative(event, "satisfied") + nonNegative(event, "basicallySatisfied")
-                        + nonNegative(event, "dissatisfied");
-                after.append("answersSoFar", Values.number(before, "answersSoFar") + answers);
+                nonNegative(event, "satisfied");
+                nonNegative(event, "basicallySatisfied");
+                nonNegative(event, "dissatisfied");
             }
             default -> {
                 long satisfied = nonNegative(event, "satisfied");
@@ -124,8 +122,7 @@ public class MassEvaluationProjection implements EventProjection {
             keys.add(new CounterKey(scope, CounterFamily.ORGANISATION_DIMENSION, fact.getString("organisationId")));
         }
         contribution.add(keys, OPENED, 1)
-                .add(keys, OPEN, closed ? 0 : 1)
-                .add(keys, ANSWERS_SO_FAR, closed ? 0 : Values.number(fact, "answersSoFar"));
+                .add(keys, OPEN, closed ? 0 : 1);
         if (closed) {
             contribution.add(keys, CLOSED, 1)
                     .add(keys, RESPONDENTS, Values.number(fact, "total"))

@@ -81,8 +81,6 @@ public class MemberProjection implements EventProjection {
             return contribution;
         }
         String category = fact.getString("category");
-        contribution.add(new CounterKey(CounterKey.ALL, CounterKey.TOTAL, CounterKey.ALL), MEMBERS, 1)
-                .add(new CounterKey(CounterKey.ALL, RosterStatistics.ROSTER_CATEGORY, category), MEMBERS, 1);
         CounterKey organisation = new CounterKey(CounterKey.ALL, CounterFamily.ORGANISATION_DIMENSION,
                 fact.getString("organisationId"));
         contribution.add(organisation, MEMBERS, 1)

@@ -10,9 +10,6 @@ public final class RosterStatistics {
     /** Kind of the campaign facts. */
     public static final String CAMPAIGN_KIND = "campaign";
 
-    /** Dimension of the members on the roster per category (district scope). */
-    public static final String ROSTER_CATEGORY = "rosterCategory";
-
     /** Members on the roster now; per organisation also {@code members_<CATEGORY>}. */
     public static final String MEMBERS = "members";
     public static final String MEMBERS_PREFIX = "members_";
