@@ -36,6 +36,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.campaign.service.web.Text.blankToNull;
+
 /** Mass evaluations (群众评议): opened, answered by ballots and tallies, closed with a published result. */
 @RestController
 @RequestMapping("/api/evaluations")
@@ -99,9 +101,8 @@ class MassEvaluationController {
     ResponseEntity<Void> ballot(@PathVariable String evaluationId, @Valid @RequestBody BallotRequest request,
                                 Acting acting) {
         String respondent = request.respondentId().replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
-        String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().trim();
         evaluations.act(acting, evaluationId, new CastBallot(evaluationId, respondent, request.method(),
-                request.answer(), comment));
+                request.answer(), blankToNull(request.comment())));
         return ResponseEntity.noContent().build();
     }
 

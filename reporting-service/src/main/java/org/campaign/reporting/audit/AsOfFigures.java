@@ -53,14 +53,26 @@ public class AsOfFigures {
      * @throws IllegalArgumentException when it is neither
      */
     public Instant parse(String asOf) {
+        return instant("asOf", asOf, true);
+    }
+
+    /**
+     * Reads the parameter {@code name} as an ISO instant or a date: the start or, with {@code endOfDay}, the end of
+     * that day in the reporting time zone.
+     *
+     * @throws IllegalArgumentException when it is neither
+     */
+    public Instant instant(String name, String value, boolean endOfDay) {
         try {
-            if (asOf.length() <= 10) {
-                return LocalDate.parse(asOf).plusDays(1).atStartOfDay(projector.zone()).toInstant().minusNanos(1);
+            if (value.length() <= 10) {
+                LocalDate day = LocalDate.parse(value);
+                return endOfDay ? day.plusDays(1).atStartOfDay(projector.zone()).toInstant().minusNanos(1)
+                        : day.atStartOfDay(projector.zone()).toInstant();
             }
-            return Instant.parse(asOf);
+            return Instant.parse(value);
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("asOf: must be an ISO instant (2011-06-30T16:00:00Z) or a date "
-                    + "(2011-06-30), not " + asOf);
+            throw new IllegalArgumentException(name + ": must be an ISO instant (2011-06-30T16:00:00Z) or a date "
+                    + "(2011-06-30), not " + value);
         }
     }
 

@@ -14,10 +14,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
+
+import static org.campaign.service.web.Text.blankToNull;
 
 /**
  * The records of the event log for auditors: the search of records (pledges, reviews, evaluations, assessments,
@@ -71,31 +71,13 @@ public class AuditController {
         if (start != null && end != null && start.isAfter(end)) {
             throw new IllegalArgumentException("from: must not be after to");
         }
-        String text = q == null || q.isBlank() ? null : q.strip();
-        return records.search(new AuditRecords.Search(text, blankToNull(type), blankToNull(agencyId),
+        return records.search(new AuditRecords.Search(blankToNull(q), blankToNull(type), blankToNull(agencyId),
                 blankToNull(userId), start, end, page, size));
     }
 
     /** A date (the start or the end of that day in the reporting time zone) or an ISO instant. */
     private Instant bound(String name, String value, boolean endOfDay) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            if (value.length() <= 10) {
-                LocalDate day = LocalDate.parse(value);
-                return endOfDay ? day.plusDays(1).atStartOfDay(asOf.zone()).toInstant().minusNanos(1)
-                        : day.atStartOfDay(asOf.zone()).toInstant();
-            }
-            return Instant.parse(value);
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException(name + ": must be a date (2011-06-30) or an ISO instant "
-                    + "(2011-06-30T16:00:00Z), not " + value);
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+        return value == null || value.isBlank() ? null : asOf.instant(name, value, endOfDay);
     }
 
     @GetMapping("/history/{aggregateId}")

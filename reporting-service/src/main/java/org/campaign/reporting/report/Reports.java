@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+import static org.campaign.service.web.Text.blankToNull;
 import static org.campaign.reporting.report.Figures.count;
 import static org.campaign.reporting.report.Figures.rate;
 
@@ -490,7 +491,4 @@ public class Reports {
         return rows;
     }
 
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
 }

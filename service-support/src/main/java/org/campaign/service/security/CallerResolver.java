@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static org.campaign.service.web.Text.blankToNull;
+
 /** Finds the {@link Caller} of the current request. */
 public class CallerResolver {
 
@@ -34,13 +36,13 @@ public class CallerResolver {
             return fromToken(token.getToken());
         }
         if (trustHeaders) {
-            String user = text(request.getHeader(USER_HEADER));
-            String agency = text(request.getHeader(AGENCY_HEADER));
+            String user = blankToNull(request.getHeader(USER_HEADER));
+            String agency = blankToNull(request.getHeader(AGENCY_HEADER));
             if (user == null || agency == null) {
                 return null;
             }
-            String client = text(request.getHeader(CLIENT_HEADER));
-            String roles = text(request.getHeader(ROLES_HEADER));
+            String client = blankToNull(request.getHeader(CLIENT_HEADER));
+            String roles = blankToNull(request.getHeader(ROLES_HEADER));
             return new Caller(user, agency, client == null ? "direct" : client, roles == null ? Roles.ALL
                     : Arrays.stream(roles.split(",")).map(String::trim).filter(role -> !role.isEmpty())
                     .collect(Collectors.toUnmodifiableSet()));
@@ -54,9 +56,5 @@ public class CallerResolver {
         return new Caller(jwt.getSubject(), jwt.getClaimAsString("agency"),
                 client == null ? jwt.getClaimAsString("azp") : client,
                 roles == null ? Set.of() : Set.copyOf(new HashSet<>(roles)));
-    }
-
-    private static String text(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }
