@@ -6,7 +6,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The token buckets, on a clock the test moves: the limit itself, and that idle clients are forgotten. */
+/**
+ * The token buckets, on a clock the test moves: the limit itself, a bucket per person of the web app, and that idle
+ * clients are forgotten.
+ */
 class ClientRateLimiterTest {
 
     static final long SECOND = 1_000_000_000L;
@@ -25,6 +28,15 @@ class ClientRateLimiterTest {
         assertThat(limiter.take("a")).isEqualTo(500);
         now.addAndGet(SECOND / 2);
         assertThat(limiter.take("a")).isZero();
+    }
+
+    @Test
+    void eachPersonSignedInThroughTheWebAppHasARateLimitOfTheirOwn() {
+        assertThat(ClientRateLimiter.key("east-township-system", "east-township-system"))
+                .isEqualTo("client:east-township-system");
+        assertThat(ClientRateLimiter.key("campaign-web", "east-clerk")).isEqualTo("client:campaign-web/user:east-clerk");
+        assertThat(ClientRateLimiter.key("campaign-web", "west-clerk"))
+                .isNotEqualTo(ClientRateLimiter.key("campaign-web", "east-clerk"));
     }
 
     @Test

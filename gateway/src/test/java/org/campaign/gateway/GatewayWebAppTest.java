@@ -129,13 +129,4 @@ class GatewayWebAppTest {
         client.post().uri("/app/main.js").exchange().expectStatus().isUnauthorized();
         client.get().uri("/actuator/env").exchange().expectStatus().isUnauthorized();
     }
-
-    @Test
-    void eachPersonSignedInThroughTheWebAppHasARateLimitOfTheirOwn() {
-        assertThat(ClientRateLimiter.key("east-township-system", "east-township-system"))
-                .isEqualTo("client:east-township-system");
-        assertThat(ClientRateLimiter.key("campaign-web", "east-clerk")).isEqualTo("client:campaign-web/user:east-clerk");
-        assertThat(ClientRateLimiter.key("campaign-web", "west-clerk"))
-                .isNotEqualTo(ClientRateLimiter.key("campaign-web", "east-clerk"));
-    }
 }

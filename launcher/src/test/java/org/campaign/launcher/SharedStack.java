@@ -11,14 +11,14 @@ import java.util.stream.Stream;
  * One running local stack for all end-to-end tests of this module, started on free ports in a fresh data
  * folder under {@code target/} and stopped when the test JVM exits.
  */
-final class SharedStack {
+public final class SharedStack {
 
     private static LocalStack stack;
 
     private SharedStack() {
     }
 
-    static synchronized LocalStack get() throws Exception {
+    public static synchronized LocalStack get() throws Exception {
         if (stack == null) {
             Path root = Path.of("..").toAbsolutePath().normalize();
             Path data = Path.of("target", "e2e-data").toAbsolutePath();

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Calls the running stack through its gateway as one of the demo client systems, with real tokens. */
-final class StackClient {
+public final class StackClient {
 
     /** The demo client systems and their secrets, as configured in the auth server. */
     static final Map<String, String> SECRETS = Map.of(
@@ -31,7 +31,7 @@ final class StackClient {
     private final LocalStack stack;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
-    StackClient(LocalStack stack) {
+    public StackClient(LocalStack stack) {
         this.stack = stack;
     }
 
@@ -51,7 +51,7 @@ final class StackClient {
         return JSON.readTree(response.body()).get("access_token").asText();
     }
 
-    String token(String clientId) throws Exception {
+    public String token(String clientId) throws Exception {
         String token = tokens.get(clientId);
         if (token == null) {
             token = newToken(clientId);
@@ -68,7 +68,7 @@ final class StackClient {
         return send("GET", clientId == null ? null : token(clientId), path, null);
     }
 
-    HttpResponse<String> send(String method, String token, String path, String body) throws Exception {
+    public HttpResponse<String> send(String method, String token, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()

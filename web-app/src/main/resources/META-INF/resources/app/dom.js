@@ -58,9 +58,11 @@ export function field(labelText, control, hint) {
     h('small', { class: 'field-error', role: 'alert', hidden: true }));
 }
 
-export function today() {
-  const now = new Date();
-  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60000);
+/** The local date, offsetDays from today, as an ISO date (2011-06-30). */
+export function today(offsetDays = 0) {
+  const date = new Date();
+  date.setDate(date.getDate() + offsetDays);
+  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60000);
   return local.toISOString().slice(0, 10);
 }
 

@@ -10,10 +10,6 @@ const listeners = new Set();
 let current = DICTIONARIES[localStorage.getItem(STORAGE_KEY)] ? localStorage.getItem(STORAGE_KEY) : 'zh-CN';
 document.documentElement.lang = current;
 
-export function language() {
-  return current;
-}
-
 export function setLanguage(next) {
   if (!DICTIONARIES[next] || next === current) {
     return;
@@ -38,6 +34,10 @@ export function t(key, vars = {}) {
   const text = DICTIONARIES[current][key] ?? DICTIONARIES['zh-CN'][key] ?? key;
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in vars ? String(vars[name]) : whole));
 }
+
+/** The sectors of the contracts, in their order. */
+export const SECTORS = ['RURAL_VILLAGE', 'URBAN_COMMUNITY', 'GOVERNMENT_ORGAN', 'PUBLIC_INSTITUTION', 'STATE_ENTERPRISE',
+  'NON_PUBLIC_ENTERPRISE', 'NEW_SOCIAL_ORGANISATION'];
 
 /** The label of an enumerated value, e.g. label('status', 'FULFILLED'); the value itself when unknown. */
 export function label(group, value) {

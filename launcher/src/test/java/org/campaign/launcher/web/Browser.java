@@ -100,10 +100,6 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(code, arguments);
     }
 
-    /**
-     * Opens the app and signs in through the real sign-in server's login form; waits until the app shows the
-     * person's name.
-     */
     /** Sets a date input as a person would, so that its input and change listeners run. */
     void setDate(String id, String isoDate) {
         script("const input = document.getElementById(arguments[0]); input.value = arguments[1];"
@@ -111,6 +107,10 @@ final class Browser implements AutoCloseable {
                 + "input.dispatchEvent(new Event('change', { bubbles: true }));", id, isoDate);
     }
 
+    /**
+     * Opens the app and signs in through the real sign-in server's login form; waits until the app shows the
+     * person's name.
+     */
     void signIn(String appUrl, String username) {
         driver.get(appUrl + "/");
         testId("sign-in").click();

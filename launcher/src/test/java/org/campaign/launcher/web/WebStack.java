@@ -3,20 +3,14 @@ package org.campaign.launcher.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.campaign.launcher.LocalStack;
+import org.campaign.launcher.SharedStack;
+import org.campaign.launcher.StackClient;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,47 +28,24 @@ final class WebStack {
     static final String EAST = "east-township";
     static final String WEST = "west-township";
 
-    private static final Map<String, String> SECRETS = Map.of(
-            "east-township-system", "east-demo-secret",
-            "west-township-system", "west-demo-secret",
-            "review-tool", "review-demo-secret",
-            "inspection-tool", "inspection-demo-secret",
-            "leadership-dashboard", "leadership-demo-secret",
-            "audit-tool", "audit-demo-secret",
-            "district-admin-tool", "admin-demo-secret");
-
     private static WebStack instance;
 
-    final LocalStack stack;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final LocalStack stack;
+    private final StackClient client;
 
     private WebStack(LocalStack stack) {
         this.stack = stack;
+        this.client = new StackClient(stack);
     }
 
     /** The stack shared by every end-to-end test of this JVM, with the demo district recorded. */
     static synchronized WebStack get() throws Exception {
         if (instance == null) {
-            WebStack created = new WebStack(sharedStack());
+            WebStack created = new WebStack(SharedStack.get());
             created.recordDistrict();
             instance = created;
         }
         return instance;
-    }
-
-    /**
-     * {@code SharedStack} (package {@code org.campaign.launcher}, package-private) keeps one stack per test JVM;
-     * the browser tests use that same stack rather than starting a second one.
-     */
-    private static LocalStack sharedStack() throws Exception {
-        Method get = Class.forName("org.campaign.launcher.SharedStack").getDeclaredMethod("get");
-        get.setAccessible(true);
-        try {
-            return (LocalStack) get.invoke(null);
-        } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
     }
 
     /**
@@ -105,38 +76,13 @@ final class WebStack {
     /** Sends a request; a 429 is retried after the pause the gateway asks for (seeding sends many requests). */
     Answer send(String method, String clientId, String path, String body) throws Exception {
         for (int attempt = 0; ; attempt++) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
-                    .header("Authorization", "Bearer " + token(clientId))
-                    .header("Content-Type", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body));
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(method, client.token(clientId), path, body);
             if (response.statusCode() != 429 || attempt >= 20) {
                 return new Answer(response.statusCode(), response.body());
             }
             long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
             Thread.sleep(Math.max(1, seconds) * 1000);
         }
-    }
-
-    private String token(String clientId) throws Exception {
-        String token = tokens.get(clientId);
-        if (token == null) {
-            String basic = Base64.getEncoder().encodeToString((clientId + ":" + SECRETS.get(clientId))
-                    .getBytes(StandardCharsets.UTF_8));
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                            URI.create(stack.issuerUrl() + "/oauth2/token"))
-                    .header("Authorization", "Basic " + basic)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("No token for " + clientId + ": " + response.body());
-            }
-            token = JSON.readTree(response.body()).get("access_token").asText();
-            tokens.put(clientId, token);
-        }
-        return token;
     }
 
     private Answer expect(Answer answer, String what, int... statuses) {

@@ -3,14 +3,12 @@
 // the rectification statement and completion report they ask for. The services decide what is allowed; their
 // refusals are shown beside the form that caused them.
 import { get, post, request, download, query } from '../api.js';
-import { t, label, formatNumber } from '../i18n.js';
+import { t, label, formatNumber, SECTORS } from '../i18n.js';
 import { h, clear, select, field, formValues, today, message } from '../dom.js';
 import { errorMessage, showFormErrors, clearFormErrors } from '../errors.js';
 import { openStepDialog } from '../dialogs.js';
 
 const STATUSES = ['MADE', 'SENT_BACK', 'REVISED', 'APPROVED', 'PUBLISHED', 'FULFILLED', 'LAPSED', 'WITHDRAWN'];
-const SECTORS = ['RURAL_VILLAGE', 'URBAN_COMMUNITY', 'GOVERNMENT_ORGAN', 'PUBLIC_INSTITUTION', 'STATE_ENTERPRISE',
-  'NON_PUBLIC_ENTERPRISE', 'NEW_SOCIAL_ORGANISATION'];
 const ORG_KINDS = ['PARTY_COMMITTEE', 'GENERAL_BRANCH', 'BRANCH'];
 const CATEGORIES = ['FARMER', 'GOVERNMENT_STAFF', 'COMMUNITY_RESIDENT', 'ENTERPRISE_STAFF', 'RETIRED', 'NO_POST'];
 const KINDS = ['PRACTICAL_DEED', 'WORK'];

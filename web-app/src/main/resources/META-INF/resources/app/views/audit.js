@@ -26,17 +26,10 @@ const FIGURES = [
   { key: 'reviews', value: (s) => (s.reviews ? s.reviews.recorded : null) }
 ];
 
-function daysAgo(days) {
-  const date = new Date(`${today()}T12:00:00`);
-  date.setDate(date.getDate() - days);
-  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60000);
-  return local.toISOString().slice(0, 10);
-}
-
 /** The comparison of the pledge summary at two dates (GET /api/reports/pledges/summary?asOf=…). */
 function comparison() {
   const campaign = select('campaignId', [['', t('common.allCampaigns')]], '', { id: 'compare-campaign', dataset: { testid: 'compare-campaign' } });
-  const from = h('input', { type: 'date', name: 'from', id: 'compare-from', value: daysAgo(30), dataset: { testid: 'compare-from' } });
+  const from = h('input', { type: 'date', name: 'from', id: 'compare-from', value: today(-30), dataset: { testid: 'compare-from' } });
   const to = h('input', { type: 'date', name: 'to', id: 'compare-to', value: today(), dataset: { testid: 'compare-to' } });
   const output = h('div', { dataset: { testid: 'compare-output' } });
   const form = h('form', { class: 'card form', novalidate: true, dataset: { testid: 'compare-form' } },

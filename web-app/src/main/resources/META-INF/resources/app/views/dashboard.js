@@ -4,7 +4,7 @@
 import * as echarts from '../vendor/echarts.js';
 import { get, query } from '../api.js';
 import { followSummary } from '../live.js';
-import { t, label, formatNumber, formatPercent, formatTime } from '../i18n.js';
+import { t, label, formatNumber, formatPercent, formatTime, SECTORS } from '../i18n.js';
 import { h, clear, select, field } from '../dom.js';
 import { errorMessage } from '../errors.js';
 
@@ -12,8 +12,6 @@ const STATE_KEY = 'campaign.dashboard';
 const SECONDARY_MIN_MILLIS = 3000;
 const COLOURS = { made: '#e3a44a', fulfilled: '#c8161d', rate: '#2f6db5' };
 const METRICS = ['fulfilmentRate', 'made', 'fulfilled', 'lapsed', 'satisfactionRate', 'lagging'];
-const SECTORS = ['RURAL_VILLAGE', 'URBAN_COMMUNITY', 'GOVERNMENT_ORGAN', 'PUBLIC_INSTITUTION', 'STATE_ENTERPRISE',
-  'NON_PUBLIC_ENTERPRISE', 'NEW_SOCIAL_ORGANISATION'];
 
 const present = (value) => value !== null && value !== undefined;
 
