@@ -114,26 +114,33 @@ final class OrganisationFigures {
             }
         }
         long enrolled = Figures.count(roster(organisations), RosterStatistics.MEMBERS);
-        long respondents = Figures.count(fields, EvaluationStatistics.RESPONDENTS);
-        long satisfied = Figures.count(fields, EvaluationStatistics.SATISFIED);
-        long basically = Figures.count(fields, EvaluationStatistics.BASICALLY_SATISFIED);
-        long scored = Figures.count(fields, EvaluationStatistics.SCORED);
         return new NodeFigures(active, Figures.PledgeFigures.of(fields),
                 new MemberCoverage(enrolled, withPledge, Figures.rate(withPledge, enrolled)),
                 new Coverage(active, activePledging, Figures.rate(activePledging, active)),
                 new Coverage(active, activeReviewed, Figures.rate(activeReviewed, active)),
                 new Coverage(active, activeEvaluated, Figures.rate(activeEvaluated, active)),
-                Figures.count(fields, ReviewStatistics.REVIEWS),
-                new Satisfaction(Figures.count(fields, EvaluationStatistics.CLOSED), respondents, satisfied, basically,
-                        Figures.count(fields, EvaluationStatistics.DISSATISFIED),
-                        Figures.rate(satisfied + basically, respondents)),
-                new Grades(scored, Figures.count(fields, EvaluationStatistics.GRADE_PREFIX + "ADVANCED"),
-                        Figures.count(fields, EvaluationStatistics.GRADE_PREFIX + "MIDDLE"),
-                        Figures.count(fields, EvaluationStatistics.GRADE_PREFIX + "LAGGING"),
-                        average(Figures.count(fields, EvaluationStatistics.SCORE_TENTHS), scored)));
+                Figures.count(fields, ReviewStatistics.REVIEWS), satisfaction(fields), grades(fields));
     }
 
-    static BigDecimal average(long tenths, long count) {
+    /** The satisfaction in counted fields (of an organisation, a township, the district…). */
+    static Satisfaction satisfaction(Map<String, Long> fields) {
+        long respondents = Figures.count(fields, EvaluationStatistics.RESPONDENTS);
+        long satisfied = Figures.count(fields, EvaluationStatistics.SATISFIED);
+        long basically = Figures.count(fields, EvaluationStatistics.BASICALLY_SATISFIED);
+        return new Satisfaction(Figures.count(fields, EvaluationStatistics.CLOSED), respondents, satisfied, basically,
+                Figures.count(fields, EvaluationStatistics.DISSATISFIED), Figures.rate(satisfied + basically, respondents));
+    }
+
+    /** The assessment grades in counted fields. */
+    static Grades grades(Map<String, Long> fields) {
+        long scored = Figures.count(fields, EvaluationStatistics.SCORED);
+        return new Grades(scored, Figures.count(fields, EvaluationStatistics.GRADE_PREFIX + "ADVANCED"),
+                Figures.count(fields, EvaluationStatistics.GRADE_PREFIX + "MIDDLE"),
+                Figures.count(fields, EvaluationStatistics.GRADE_PREFIX + "LAGGING"),
+                average(Figures.count(fields, EvaluationStatistics.SCORE_TENTHS), scored));
+    }
+
+    private static BigDecimal average(long tenths, long count) {
         if (count == 0) {
             return null;
         }

@@ -26,6 +26,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+import static org.campaign.reporting.report.OrganisationFigures.grades;
+import static org.campaign.reporting.report.OrganisationFigures.satisfaction;
 import static org.campaign.service.web.Text.blankToNull;
 import static org.campaign.reporting.report.Figures.count;
 import static org.campaign.reporting.report.Figures.rate;
@@ -237,25 +239,15 @@ public class Reports {
                 count(total, EvaluationStatistics.OPEN), satisfaction(total), byTownship, bySector, byOrganisation);
     }
 
-    static OrganisationFigures.Satisfaction satisfaction(Map<String, Long> fields) {
-        long respondents = count(fields, EvaluationStatistics.RESPONDENTS);
-        long satisfied = count(fields, EvaluationStatistics.SATISFIED);
-        long basically = count(fields, EvaluationStatistics.BASICALLY_SATISFIED);
-        return new OrganisationFigures.Satisfaction(count(fields, EvaluationStatistics.CLOSED), respondents, satisfied,
-                basically, count(fields, EvaluationStatistics.DISSATISFIED), rate(satisfied + basically, respondents));
-    }
-
     // ------------------------------------------------------------------ assessments and the ledger
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record AssessmentReport(String campaignId, String asOf, GradeDistribution organisations,
-                                   GradeDistribution members, List<TownshipGrades> byTownship, Ledger ledger) {
+    public record AssessmentReport(String campaignId, String asOf, OrganisationFigures.Grades organisations,
+                                   OrganisationFigures.Grades members, List<TownshipGrades> byTownship,
+                                   Ledger ledger) {
     }
 
-    public record GradeDistribution(long scored, long advanced, long middle, long lagging, BigDecimal averageTotal) {
-    }
-
-    public record TownshipGrades(String key, String name, GradeDistribution grades) {
+    public record TownshipGrades(String key, String name, OrganisationFigures.Grades grades) {
     }
 
     /** The lagging-unit ledger: its progress and every entry. */
@@ -281,7 +273,7 @@ public class Reports {
         OrganisationTree tree = trees.of(store);
         List<TownshipGrades> byTownship = new ArrayList<>();
         new TreeMap<>(stats.getOrDefault(EvaluationStatistics.GRADE_TOWNSHIP, Map.of())).forEach((township, fields) ->
-                byTownship.add(new TownshipGrades(township, tree.name(township), distribution(fields))));
+                byTownship.add(new TownshipGrades(township, tree.name(township), grades(fields))));
         Map<String, Long> ledger = stats.getOrDefault(EvaluationStatistics.LEDGER, Map.of()).getOrDefault(CounterKey.ALL, Map.of());
         Map<String, Long> byStatus = new LinkedHashMap<>();
         for (String status : List.of("LISTED", "RECTIFYING", "CHECK_FAILED", "CLEARED")) {
@@ -315,20 +307,12 @@ public class Reports {
                 .thenComparing(e -> String.valueOf(e.townshipId())).thenComparing(LedgerEntry::ledgerId));
         long listed = count(ledger, EvaluationStatistics.LISTED);
         long cleared = count(ledger, EvaluationStatistics.CLEARED);
-        return new AssessmentReport(blankToNull(campaignId), asOf, distribution(grades.get("ORGANISATION")),
-                distribution(grades.get("MEMBER")), byTownship,
+        return new AssessmentReport(blankToNull(campaignId), asOf, grades(grades.get("ORGANISATION")),
+                grades(grades.get("MEMBER")), byTownship,
                 new Ledger(listed, count(ledger, EvaluationStatistics.ON_LEDGER), cleared,
                         count(ledger, EvaluationStatistics.WITH_MEASURES), count(ledger, EvaluationStatistics.WITH_LEADER),
                         count(ledger, EvaluationStatistics.CHECK_FAILED), rate(cleared, listed), byStatus,
                         ledgerByTownship, units));
-    }
-
-    private static GradeDistribution distribution(Map<String, Long> fields) {
-        long scored = count(fields, EvaluationStatistics.SCORED);
-        return new GradeDistribution(scored, count(fields, EvaluationStatistics.GRADE_PREFIX + "ADVANCED"),
-                count(fields, EvaluationStatistics.GRADE_PREFIX + "MIDDLE"),
-                count(fields, EvaluationStatistics.GRADE_PREFIX + "LAGGING"),
-                OrganisationFigures.average(count(fields, EvaluationStatistics.SCORE_TENTHS), scored));
     }
 
     // ------------------------------------------------------------------ time series
@@ -435,12 +419,7 @@ public class Reports {
     }
 
     private static RankRow row(String key, String name, Map<String, Long> fields) {
-        return row(key, name, fields, satisfaction(fields), distributionOf(fields));
-    }
-
-    private static OrganisationFigures.Grades distributionOf(Map<String, Long> fields) {
-        GradeDistribution d = distribution(fields);
-        return new OrganisationFigures.Grades(d.scored(), d.advanced(), d.middle(), d.lagging(), d.averageTotal());
+        return row(key, name, fields, satisfaction(fields), grades(fields));
     }
 
     private static RankRow row(String key, String name, Map<String, Long> fields,
