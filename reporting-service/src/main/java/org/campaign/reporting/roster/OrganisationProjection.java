@@ -12,7 +12,6 @@ import org.campaign.reporting.projection.ProjectionContext;
 import org.campaign.reporting.projection.UnprojectableEventException;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -55,14 +54,13 @@ public class OrganisationProjection implements EventProjection {
                         .append("parentId", registered.parentId())
                         .append("townshipId", registered.townshipId())
                         .append("agencyId", registered.agencyId())
-                        .append("path", registered.path() == null ? List.of() : registered.path())
                         .append("active", true));
             }
             case "OrganisationMoved" -> {
                 OrganisationMoved moved = reader.payload(event, OrganisationMoved.class);
                 requireSame(event, moved.organisationId());
                 requireKnown(event, fact);
-                fact.append("parentId", moved.parentId()).append("path", moved.path());
+                fact.append("parentId", moved.parentId());
                 if (moved.townshipId() != null) {
                     fact.append("townshipId", moved.townshipId());
                 }
