@@ -58,6 +58,7 @@ export function render(main) {
   let secondaryTimer = null;
   let lastSecondary = 0;
   let secondaryRun = 0;
+  const latestRun = {};
   let left = false;
 
   const modeBadge = h('span', { class: 'mode', dataset: { testid: 'live-mode' } });
@@ -448,36 +449,45 @@ export function render(main) {
 
   const params = () => query({ campaignId: state.campaignId, asOf: state.asOf || undefined });
 
-  async function loadSecondary() {
+  /**
+   * Fetches the reports beside the summary — all of them, or only those named — and draws them. An answer overtaken
+   * by a newer request of the same report is dropped.
+   */
+  async function loadSecondary(only) {
     lastSecondary = Date.now();
     const run = ++secondaryRun;
     const asOf = state.asOf || undefined;
-    const requests = {
-      ranking: get(`/api/reports/rankings${query({ by: 'township', metric: state.metric, campaignId: state.campaignId, asOf })}`),
-      evaluations: get(`/api/reports/evaluations${params()}`),
-      assessments: get(`/api/reports/assessments${params()}`),
-      coverage: get(`/api/reports/coverage${query({ campaignId: state.campaignId, round: state.round, asOf })}`),
-      timeline: get(`/api/reports/pledges/timeline${query({ campaignId: state.campaignId, period: 'month',
-        townshipId: state.township || undefined, sector: state.sector || undefined, asOf })}`),
-      reviews: get(`/api/reports/reviews${params()}`)
+    const paths = {
+      ranking: `/api/reports/rankings${query({ by: 'township', metric: state.metric, campaignId: state.campaignId, asOf })}`,
+      evaluations: `/api/reports/evaluations${params()}`,
+      assessments: `/api/reports/assessments${params()}`,
+      coverage: `/api/reports/coverage${query({ campaignId: state.campaignId, round: state.round, asOf })}`,
+      timeline: `/api/reports/pledges/timeline${query({ campaignId: state.campaignId, period: 'month',
+        townshipId: state.township || undefined, sector: state.sector || undefined, asOf })}`,
+      reviews: `/api/reports/reviews${params()}`
     };
     if (state.township) {
-      requests.node = get(`/api/reports/organisations/${encodeURIComponent(state.township)}${query({
-        campaignId: state.campaignId, round: state.round, asOf })}`);
+      paths.node = `/api/reports/organisations/${encodeURIComponent(state.township)}${query({
+        campaignId: state.campaignId, round: state.round, asOf })}`;
     }
-    const names = Object.keys(requests);
-    const settled = await Promise.allSettled(Object.values(requests));
-    if (left || run !== secondaryRun) {
+    const names = Object.keys(paths).filter((name) => !only || only.includes(name));
+    names.forEach((name) => { latestRun[name] = run; });
+    const settled = await Promise.allSettled(names.map((name) => get(paths[name])));
+    const current = (i) => latestRun[names[i]] === run;
+    if (left || !names.some((name, i) => current(i))) {
       return;
     }
     settled.forEach((result, i) => {
+      if (!current(i)) {
+        return;
+      }
       if (result.status === 'fulfilled') {
         state[names[i]] = result.value;
       } else if (names[i] === 'node' || names[i] === 'coverage') {
         state[names[i]] = null;
       }
     });
-    const failed = settled.find((s) => s.status === 'rejected');
+    const failed = settled.find((s, i) => s.status === 'rejected' && current(i));
     showProblem(failed ? failed.reason : null);
     drawAll();
   }
@@ -535,13 +545,16 @@ export function render(main) {
     }
   }
 
-  /** A new scope: the figures already at hand are drawn at once, the township's subtree is fetched. */
+  /**
+   * A new scope (township, sector or round): the figures already at hand are drawn at once, and the reports that
+   * depend on the scope are fetched.
+   */
   function rescope() {
     save();
     clearTimeout(secondaryTimer);
     secondaryTimer = null;
     drawAll();
-    loadSecondary();
+    loadSecondary(['coverage', 'timeline', 'node']);
   }
 
   /** Township and sector are one filter at a time: choosing one clears the other. */
@@ -575,7 +588,7 @@ export function render(main) {
   });
   asOfInput.addEventListener('change', () => { state.asOf = asOfInput.value; restart(); });
   liveButton.addEventListener('click', () => { asOfInput.value = ''; state.asOf = ''; restart(); });
-  metricSelect.addEventListener('change', () => { state.metric = metricSelect.value; save(); loadSecondary(); });
+  metricSelect.addEventListener('change', () => { state.metric = metricSelect.value; save(); loadSecondary(['ranking']); });
 
   get('/api/reports/campaigns').then((campaigns) => {
     if (left) {
