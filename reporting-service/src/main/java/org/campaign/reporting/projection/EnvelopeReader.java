@@ -2,6 +2,7 @@ package org.campaign.reporting.projection;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import org.campaign.contracts.EventEnvelope;
 import org.campaign.contracts.EventJson;
 import org.springframework.stereotype.Component;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
 public class EnvelopeReader {
 
     private final ObjectMapper json = EventJson.newObjectMapper();
+    private final ObjectReader envelopes = json.readerFor(EventEnvelope.class);
 
     /**
      * Reads and checks an envelope.
@@ -24,7 +26,7 @@ public class EnvelopeReader {
         }
         EventEnvelope envelope;
         try {
-            envelope = json.readValue(value, EventEnvelope.class);
+            envelope = envelopes.readValue(value);
         } catch (JsonProcessingException e) {
             throw new UnprojectableEventException("Malformed record: not an event envelope: "
                     + e.getOriginalMessage(), e);

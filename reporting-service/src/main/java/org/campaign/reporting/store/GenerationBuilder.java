@@ -16,6 +16,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Builds a fresh generation for a rebuild: the batches' changes are folded in memory — counters summed per
@@ -31,7 +35,7 @@ import java.util.Set;
  * offset guards end up where applying the batches one by one would have left them.
  * <p>
  * Nothing reads a generation before the switch-over and a rebuild that fails drops its generation, so folding
- * loses no guarantee; the rebuild flushes before it catches up with the live end, and whenever a builder is
+ * loses no guarantee (and the counters, sets and facts are written at the same time); the rebuild flushes before it catches up with the live end, and whenever a builder is
  * {@link #full} (it holds {@code maxFacts} facts), to bound memory. Not thread-safe: a rebuild that folds in
  * parallel gives each thread a builder of its own, and joins them ({@link #absorb}) to write them.
  */
@@ -58,13 +62,17 @@ public final class GenerationBuilder implements ProjectionTarget {
 
     private final MongoReadModelStore target;
     private final int maxFacts;
+    /** Deltas folded per group of counters: group → source partition → sum. */
     private final Map<List<CounterKey>, Map<String, Sum>> counters = new HashMap<>();
+    /** The groups' sums {@link #spread} over their counters: counter → source partition → sum. */
+    private final Map<CounterKey, Map<String, Sum>> perCounter = new HashMap<>();
     /** A set: scope, kind and key. */
     private record SetKey(String scope, String kind, String key) {
     }
 
     private final Map<SetKey, Set<String>> members = new LinkedHashMap<>();
-    private final Map<String, Map<String, Document>> facts = new LinkedHashMap<>();
+    /** The latest fact of each aggregate, by kind and id, {@link FactPages#encode encoded}. */
+    private final Map<String, Map<String, byte[]>> facts = new LinkedHashMap<>();
     private int factCount;
 
     public GenerationBuilder(MongoReadModelStore target, int maxFacts) {
@@ -74,13 +82,13 @@ public final class GenerationBuilder implements ProjectionTarget {
 
     @Override
     public Map<String, Document> loadFacts(String kind, Collection<String> ids) {
-        Map<String, Document> held = facts.getOrDefault(kind, Map.of());
+        Map<String, byte[]> held = facts.getOrDefault(kind, Map.of());
         Map<String, Document> found = new HashMap<>();
         List<String> flushed = new ArrayList<>();
         for (String id : ids) {
-            Document fact = held.get(id);
+            byte[] fact = held.get(id);
             if (fact != null) {
-                found.put(id, fact);
+                found.put(id, FactPages.decode(fact));
             } else {
                 flushed.add(id);
             }
@@ -102,7 +110,11 @@ public final class GenerationBuilder implements ProjectionTarget {
             members.computeIfAbsent(new SetKey(addition.scope(), addition.kind(), addition.key()),
                     set -> new LinkedHashSet<>()).add(addition.member());
         }
-        changes.facts().forEach(this::hold);
+        changes.facts().forEach((kind, byId) -> {
+            Map<String, byte[]> encoded = new HashMap<>();
+            byId.forEach((id, fact) -> encoded.put(id, FactPages.encode(fact)));
+            hold(kind, encoded);
+        });
     }
 
     /** Takes over everything {@code other} folded, leaving it empty: so that several folds are written as one. */
@@ -111,13 +123,30 @@ public final class GenerationBuilder implements ProjectionTarget {
             Map<String, Sum> mine = counters.computeIfAbsent(keys, k -> new HashMap<>(4));
             bySource.forEach((source, sum) -> mine.computeIfAbsent(source, s -> new Sum()).addAll(sum));
         });
+        other.perCounter.forEach((key, bySource) -> {
+            Map<String, Sum> mine = perCounter.computeIfAbsent(key, k -> new HashMap<>(4));
+            bySource.forEach((source, sum) -> mine.computeIfAbsent(source, s -> new Sum()).addAll(sum));
+        });
         other.members.forEach((set, ofSet) -> members.computeIfAbsent(set, s -> new LinkedHashSet<>()).addAll(ofSet));
         other.facts.forEach((kind, byId) -> hold(kind, byId));
         other.clear();
     }
 
-    private void hold(String kind, Map<String, Document> byId) {
-        Map<String, Document> held = facts.computeIfAbsent(kind, k -> new HashMap<>());
+    /**
+     * Spreads the sums folded per group of counters over the counters, as {@link #flush} does: done by each thread
+     * of a parallel fold for its own builder before they are joined, it spreads the groups in parallel.
+     */
+    public void spread() {
+        counters.forEach((keys, bySource) -> bySource.forEach((source, sum) -> {
+            for (CounterKey key : keys) {
+                perCounter.computeIfAbsent(key, k -> new HashMap<>(4)).computeIfAbsent(source, s -> new Sum()).addAll(sum);
+            }
+        }));
+        counters.clear();
+    }
+
+    private void hold(String kind, Map<String, byte[]> byId) {
+        Map<String, byte[]> held = facts.computeIfAbsent(kind, k -> new HashMap<>());
         byId.forEach((id, fact) -> {
             if (held.put(id, fact) == null) {
                 factCount++;
@@ -130,47 +159,49 @@ public final class GenerationBuilder implements ProjectionTarget {
         return factCount >= maxFacts;
     }
 
-    /** Writes everything folded so far into the generation: its counters, then its sets, then its facts. */
+    /**
+     * Writes everything folded so far into the generation: its counters, its sets and its facts, each in bulk and the
+     * three at the same time (they are separate collections and nothing reads the generation yet).
+     */
     public void flush() {
-        if (counters.isEmpty() && members.isEmpty() && facts.isEmpty()) {
+        spread();
+        if (perCounter.isEmpty() && members.isEmpty() && facts.isEmpty()) {
             return;
         }
-        long started = System.nanoTime();
         BatchChanges counted = new BatchChanges();
-        perCounter().forEach((key, bySource) -> bySource.forEach((source, sum) -> sum.fields.forEach((field, value) ->
+        perCounter.forEach((key, bySource) -> bySource.forEach((source, sum) -> sum.fields.forEach((field, value) ->
                 counted.count(new CounterDelta(List.of(key), sum.last, source, field, value)))));
-        target.write(counted);
-        long countersWritten = System.nanoTime();
         BatchChanges added = new BatchChanges();
         members.forEach((set, ofSet) -> ofSet.forEach(member ->
                 added.addToSet(new SetAddition(set.scope(), set.kind(), set.key(), member))));
-        target.write(added);
-        long setsWritten = System.nanoTime();
-        BatchChanges saved = new BatchChanges();
-        facts.forEach((kind, byId) -> byId.forEach((id, fact) -> saved.saveFact(kind, id, fact)));
-        target.write(saved);
-        log.info("Generation {}: wrote {} counter fields in {} ms, {} sets in {} ms, {} facts in {} ms",
-                target.generation(), counted.counters().size(), (countersWritten - started) / 1_000_000,
-                members.size(), (setsWritten - countersWritten) / 1_000_000, factCount,
-                (System.nanoTime() - setsWritten) / 1_000_000);
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        try {
+            CompletableFuture<Long> sets = CompletableFuture.supplyAsync(() -> timed(() -> target.write(added)), writers);
+            CompletableFuture<Long> factsWritten = CompletableFuture.supplyAsync(
+                    () -> timed(() -> facts.forEach(target::saveFacts)), writers);
+            long countersMillis = timed(() -> target.write(counted));
+            log.info("Generation {}: wrote {} counter fields in {} ms, {} sets in {} ms, {} facts in {} ms, at once",
+                    target.generation(), counted.counters().size(), countersMillis, members.size(), sets.join(),
+                    factCount, factsWritten.join());
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        } finally {
+            writers.shutdown();
+        }
         clear();
+    }
+
+    private static long timed(Runnable write) {
+        long started = System.nanoTime();
+        write.run();
+        return (System.nanoTime() - started) / 1_000_000;
     }
 
     private void clear() {
         counters.clear();
+        perCounter.clear();
         members.clear();
         facts.clear();
         factCount = 0;
-    }
-
-    /** The groups' sums spread over their counters: counter → source partition → sum. */
-    private Map<CounterKey, Map<String, Sum>> perCounter() {
-        Map<CounterKey, Map<String, Sum>> perCounter = new HashMap<>();
-        counters.forEach((keys, bySource) -> bySource.forEach((source, sum) -> {
-            for (CounterKey key : keys) {
-                perCounter.computeIfAbsent(key, k -> new HashMap<>(4)).computeIfAbsent(source, s -> new Sum()).addAll(sum);
-            }
-        }));
-        return perCounter;
     }
 }

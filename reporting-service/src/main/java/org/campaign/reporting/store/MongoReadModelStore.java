@@ -6,8 +6,6 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -24,10 +22,12 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A generation of read models in MongoDB: collections named {@code <base>_<generation>}, e.g. {@code stats_g2}.
@@ -52,8 +52,9 @@ import java.util.Set;
  * are added with {@code $addToSet} and counted in {@code n} in the same atomic update — idempotent whichever
  * partition adds.
  * <p>
- * <b>Facts</b> ({@code facts_<kind>_*}): replaced by {@code _id}; the engine saves a fact only for an event beyond the
- * stored fact's {@code lastSequence}. Facts and set members are kept in a bounded write-through cache; for a
+ * <b>Facts</b> ({@code facts_<kind>_*}): kept in pages, many facts to a document ({@link FactPages}); a changed fact
+ * replaces the stored one, and the engine saves a fact only for an event beyond the stored fact's
+ * {@code lastSequence}. Facts and set members are kept in a bounded write-through cache; for a
  * generation this store created (a rebuild) and whose cache never overflowed, a fact missing from the cache does not
  * exist, so replaying needs no reads at all.
  * <p>
@@ -69,6 +70,8 @@ public class MongoReadModelStore implements ReadModelStore {
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     /** Writes per part at least, when a bulk write is split to be written in parallel. */
     private static final int PARALLEL_BULK_PART = 5_000;
+    /** The same for fact pages, each of which holds many facts. */
+    private static final int PARALLEL_PAGES_PART = 500;
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private static final Logger log = LoggerFactory.getLogger(MongoReadModelStore.class);
@@ -78,6 +81,8 @@ public class MongoReadModelStore implements ReadModelStore {
     private final Map<CounterFamily, Map<String, Map<String, Long>>> knownOffsets = new java.util.EnumMap<>(CounterFamily.class);
     private final FactCache facts;
     private final Map<String, Set<String>> setMembers = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The fact pages this store wrote, per kind. */
+    private final Map<String, Set<Integer>> pagesWritten = new ConcurrentHashMap<>();
     /** Whether the caches know every document of the generation: true for a generation this store created. */
     private volatile boolean authoritative;
 
@@ -118,19 +123,18 @@ public class MongoReadModelStore implements ReadModelStore {
         Map<String, Document> found = new HashMap<>();
         List<String> missing = new ArrayList<>();
         for (String id : ids) {
-            Document cached = facts.get(kind, id);
+            byte[] cached = facts.get(kind, id);
             if (cached != null) {
-                found.put(id, cached);
+                found.put(id, FactPages.decode(cached));
             } else {
                 missing.add(id);
             }
         }
         if (!missing.isEmpty() && !authoritative) {
-            for (Document fact : database.getCollection(factCollection(kind)).find(Filters.in("_id", missing))) {
-                String id = fact.getString("_id");
-                facts.put(kind, id, fact);
+            FactPages.find(database.getCollection(factCollection(kind)), missing).forEach((id, fact) -> {
+                facts.put(kind, id, FactPages.encode(fact));
                 found.put(id, fact);
-            }
+            });
         }
         return found;
     }
@@ -186,6 +190,15 @@ public class MongoReadModelStore implements ReadModelStore {
     private void writeCounters(CounterFamily family, MongoCollection<Document> collection,
                                Collection<PendingCounter> counters, List<CounterDelta> deltas) {
         Map<String, Map<String, Long>> cache = knownOffsets.get(family);
+        // In a generation this store created, a document its cache does not know does not exist yet.
+        Set<String> absent = new HashSet<>();
+        if (authoritative) {
+            counters.forEach(c -> {
+                if (!cache.containsKey(c.id)) {
+                    absent.add(c.id);
+                }
+            });
+        }
         loadOffsets(collection, cache, counters.stream().map(c -> c.id).toList());
         List<WriteModel<Document>> writes = new ArrayList<>(counters.size());
         Map<String, Map<String, Long>> moved = new HashMap<>();
@@ -217,6 +230,14 @@ public class MongoReadModelStore implements ReadModelStore {
                 continue;
             }
             sum.values().removeIf(v -> v == 0);
+            moved.put(pending.id, offsets);
+            if (absent.contains(pending.id)) {
+                Document inserted = new Document("_id", pending.id).append("scope", pending.key.scope())
+                        .append("dimension", pending.key.dimension()).append("key", pending.key.key());
+                sum.forEach(inserted::append);
+                writes.add(new InsertOneModel<>(inserted.append(OFFSETS, new Document(new HashMap<>(offsets)))));
+                continue;
+            }
             List<Bson> updates = new ArrayList<>(sum.size() + offsets.size() + 3);
             sum.forEach((field, value) -> updates.add(Updates.inc(field, value)));
             offsets.forEach((source, offset) -> updates.add(Updates.set(OFFSETS + "." + source, offset)));
@@ -224,7 +245,6 @@ public class MongoReadModelStore implements ReadModelStore {
             updates.add(Updates.setOnInsert("dimension", pending.key.dimension()));
             updates.add(Updates.setOnInsert("key", pending.key.key()));
             writes.add(new UpdateOneModel<>(Filters.eq("_id", pending.id), Updates.combine(updates), UPSERT));
-            moved.put(pending.id, offsets);
         }
         try {
             bulk(collection, writes);
@@ -302,6 +322,13 @@ public class MongoReadModelStore implements ReadModelStore {
                 return;
             }
             SetAddition first = list.get(0);
+            if (authoritative && !present.containsKey(id)) {
+                // A set this store never wrote nor read in a generation it created: not stored yet.
+                writes.add(new InsertOneModel<>(new Document("_id", id).append("scope", first.scope())
+                        .append("kind", first.kind()).append("key", first.key()).append("members", added)
+                        .append("n", (long) added.size())));
+                return;
+            }
             // $addToSet keeps the set exact even if a crash between this write and the offsets' commit makes the
             // next attempt read a set without these members: n is only counted for members not yet present.
             writes.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(
@@ -331,24 +358,34 @@ public class MongoReadModelStore implements ReadModelStore {
 
     private void writeFacts(Map<String, Map<String, Document>> changed) {
         changed.forEach((kind, byId) -> {
-            List<WriteModel<Document>> writes = new ArrayList<>();
-            byId.forEach((id, fact) -> {
-                Document stored = fact.append("_id", id);
-                // A fact the caches of an authoritative store do not hold is not stored yet: a plain insert will do.
-                boolean exists = !authoritative || facts.get(kind, id) != null;
-                writes.add(exists
-                        ? new ReplaceOneModel<>(Filters.eq("_id", id), stored, new ReplaceOptions().upsert(true))
-                        : new InsertOneModel<>(stored));
-            });
-            try {
-                bulk(database.getCollection(factCollection(kind)), writes);
-            } catch (RuntimeException e) {
-                facts.clear();
-                authoritative = false;
-                throw e;
-            }
-            byId.forEach((id, fact) -> facts.put(kind, id, fact));
+            Map<String, byte[]> encoded = new LinkedHashMap<>();
+            byId.forEach((id, fact) -> encoded.put(id, FactPages.encode(fact)));
+            saveFacts(kind, encoded);
         });
+    }
+
+    /** Saves facts of {@code kind} already {@link FactPages#encode encoded} (a rebuild holds them so). */
+    void saveFacts(String kind, Map<String, byte[]> byId) {
+        Set<Integer> written = pagesWritten.computeIfAbsent(kind, k -> ConcurrentHashMap.newKeySet());
+        Set<Integer> newPages = new HashSet<>();
+        if (authoritative) {
+            // Every page this store did not write is missing from its fresh generation: insert those whole.
+            byId.keySet().forEach(id -> {
+                int page = FactPages.pageOf(id);
+                if (!written.contains(page)) {
+                    newPages.add(page);
+                }
+            });
+        }
+        try {
+            bulk(database.getCollection(factCollection(kind)), FactPages.writes(byId, newPages), PARALLEL_PAGES_PART);
+        } catch (RuntimeException e) {
+            facts.clear();
+            authoritative = false;
+            throw e;
+        }
+        written.addAll(newPages);
+        byId.forEach((id, fact) -> facts.put(kind, id, fact));
     }
 
     /**
@@ -356,7 +393,11 @@ public class MongoReadModelStore implements ReadModelStore {
      * as many connections. Every write names a document of its own, so the parts are independent.
      */
     private static void bulk(MongoCollection<Document> collection, List<WriteModel<Document>> writes) {
-        int parts = Math.min(Runtime.getRuntime().availableProcessors(), writes.size() / PARALLEL_BULK_PART);
+        bulk(collection, writes, PARALLEL_BULK_PART);
+    }
+
+    private static void bulk(MongoCollection<Document> collection, List<WriteModel<Document>> writes, int minPart) {
+        int parts = Math.min(Runtime.getRuntime().availableProcessors(), writes.size() / minPart);
         if (parts <= 1) {
             if (!writes.isEmpty()) {
                 collection.bulkWrite(writes, UNORDERED);
@@ -406,12 +447,12 @@ public class MongoReadModelStore implements ReadModelStore {
 
     @Override
     public Document fact(String kind, String id) {
-        return database.getCollection(factCollection(kind)).find(Filters.eq("_id", id)).first();
+        return FactPages.find(database.getCollection(factCollection(kind)), List.of(id)).get(id);
     }
 
     @Override
     public List<Document> facts(String kind) {
-        return database.getCollection(factCollection(kind)).find().into(new ArrayList<>());
+        return FactPages.all(database.getCollection(factCollection(kind)));
     }
 
     @Override

@@ -1,0 +1,132 @@
+package org.campaign.reporting.store;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import org.bson.BsonBinaryWriter;
+import org.bson.BsonDocument;
+import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.DecoderContext;
+import org.bson.codecs.DocumentCodec;
+import org.bson.codecs.EncoderContext;
+import org.bson.conversions.Bson;
+import org.bson.io.BasicOutputBuffer;
+import org.bson.types.Binary;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * How a generation's facts of one kind are stored: {@value #PAGES} page documents per kind, each fact in the page its
+ * id hashes to, as one binary field holding the fact's BSON:
+ * <pre>
+ * { _id: 1187, f: { "p-0042": BinData(…), "p-7731": BinData(…) } }
+ * </pre>
+ * A rebuild writes a million facts as a few thousand page updates instead of a million documents, and the server
+ * keeps one opaque value per fact instead of a dozen fields: the per-document and per-field costs of the store were
+ * most of the time a rebuild spent writing. A live batch still sets just the facts it changed ({@code $set} of
+ * {@code f.<id>}) and reads just the facts it needs (a projection on {@code f.<id>}). The page of an id is
+ * {@link String#hashCode} (defined by the language, so stable across processes) modulo {@value #PAGES}.
+ */
+final class FactPages {
+
+    static final int PAGES = 4096;
+    private static final String FACTS = "f";
+    private static final DocumentCodec CODEC = new DocumentCodec();
+    private static final EncoderContext ENCODING = EncoderContext.builder().build();
+    private static final DecoderContext DECODING = DecoderContext.builder().build();
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+
+    private FactPages() {
+    }
+
+    static int pageOf(String id) {
+        return Math.floorMod(id.hashCode(), PAGES);
+    }
+
+    /**
+     * The writes of changed facts ({@link #encode encoded}): a plain insert of each page in {@code newPages} (which
+     * no document holds yet), and for every other page one upsert setting each of its changed facts.
+     */
+    static List<WriteModel<Document>> writes(Map<String, byte[]> byId, Set<Integer> newPages) {
+        Map<Integer, Document> byPage = new TreeMap<>();
+        byId.forEach((id, fact) -> byPage.computeIfAbsent(pageOf(id), p -> new Document())
+                .append(field(id), new Binary(fact)));
+        List<WriteModel<Document>> writes = new ArrayList<>(byPage.size());
+        byPage.forEach((page, facts) -> {
+            if (newPages.contains(page)) {
+                writes.add(new InsertOneModel<>(new Document("_id", page).append(FACTS, facts)));
+            } else {
+                List<Bson> sets = new ArrayList<>(facts.size());
+                facts.forEach((field, fact) -> sets.add(Updates.set(FACTS + "." + field, fact)));
+                writes.add(new UpdateOneModel<>(Filters.eq("_id", page), Updates.combine(sets), UPSERT));
+            }
+        });
+        return writes;
+    }
+
+    /** The stored facts among {@code ids}, by id. */
+    static Map<String, Document> find(MongoCollection<Document> collection, Collection<String> ids) {
+        Map<Integer, List<String>> byPage = new HashMap<>();
+        ids.forEach(id -> byPage.computeIfAbsent(pageOf(id), p -> new ArrayList<>()).add(field(id)));
+        List<String> fields = new ArrayList<>(ids.size());
+        byPage.values().forEach(inPage -> inPage.forEach(field -> fields.add(FACTS + "." + field)));
+        Map<String, Document> found = new HashMap<>();
+        for (Document page : collection.find(Filters.in("_id", byPage.keySet())).projection(Projections.include(fields))) {
+            decodeInto(page, found);
+        }
+        return found;
+    }
+
+    /** Every stored fact of the kind. */
+    static List<Document> all(MongoCollection<Document> collection) {
+        Map<String, Document> found = new HashMap<>();
+        for (Document page : collection.find()) {
+            decodeInto(page, found);
+        }
+        return new ArrayList<>(found.values());
+    }
+
+    private static void decodeInto(Document page, Map<String, Document> found) {
+        Document facts = page.get(FACTS, Document.class);
+        if (facts != null) {
+            facts.forEach((field, value) -> found.put(id(field), decode(((Binary) value).getData())));
+        }
+    }
+
+    /**
+     * A fact as BSON: how facts are stored, and how they are held in memory in bulk (one array instead of a map of
+     * a dozen entries, which keeps a rebuild's millions of facts cheap to hold and to garbage-collect).
+     */
+    static byte[] encode(Document fact) {
+        BasicOutputBuffer buffer = new BasicOutputBuffer(256);
+        CODEC.encode(new BsonBinaryWriter(buffer), fact, ENCODING);
+        return buffer.toByteArray();
+    }
+
+    /** A fresh document of an {@link #encode encoded} fact. */
+    static Document decode(byte[] fact) {
+        BsonDocument raw = new RawBsonDocument(fact);
+        return CODEC.decode(raw.asBsonReader(), DECODING);
+    }
+
+    /** A field name for an id: MongoDB field names cannot hold '.' nor start with '$'. */
+    static String field(String id) {
+        return id.replace("%", "%25").replace(".", "%2E").replace("$", "%24");
+    }
+
+    static String id(String field) {
+        return field.replace("%24", "$").replace("%2E", ".").replace("%25", "%");
+    }
+}
