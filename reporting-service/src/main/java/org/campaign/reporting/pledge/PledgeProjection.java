@@ -28,6 +28,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -274,10 +275,10 @@ public class PledgeProjection implements EventProjection {
 
     /** Every statistic a pledge counts in. */
     private List<CounterKey> keysOf(Document fact) {
-        String signature = CounterGroups.signature(fact.getString("campaignId"), fact.getString("sector"),
+        List<String> parts = Arrays.asList(fact.getString("campaignId"), fact.getString("sector"),
                 fact.getString("townshipId"), fact.getString("kind"), fact.getString("focus"),
                 fact.getString("pledgerType"), fact.getString("memberCategory"), fact.getString("organisationId"));
-        return groups.of(signature, () -> newKeysOf(fact));
+        return groups.of(parts, () -> newKeysOf(fact));
     }
 
     private static List<CounterKey> newKeysOf(Document fact) {

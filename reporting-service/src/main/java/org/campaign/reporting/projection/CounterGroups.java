@@ -14,21 +14,14 @@ public final class CounterGroups {
 
     private static final int MAX_GROUPS = 100_000;
 
-    private final Map<String, List<CounterKey>> canonical = new ConcurrentHashMap<>();
+    private final Map<List<String>, List<CounterKey>> canonical = new ConcurrentHashMap<>();
 
-    /** An unambiguous name for a group of the given parts (any of which may be {@code null}). */
-    public static String signature(String... parts) {
-        StringBuilder signature = new StringBuilder(16 * parts.length);
-        for (String part : parts) {
-            // Separators that identifiers never contain; null is told apart from the text "null".
-            signature.append(part == null ? "\u0001" : part).append('\u0000');
-        }
-        return signature.toString();
-    }
-
-    /** The group named {@code signature} (which must determine the keys), made by {@code keys} when new. */
-    public List<CounterKey> of(String signature, Supplier<List<CounterKey>> keys) {
-        List<CounterKey> group = canonical.get(signature);
+    /**
+     * The group of the given parts (which must determine the keys; any may be {@code null}, and the list must not
+     * change afterwards), made by {@code keys} when new.
+     */
+    public List<CounterKey> of(List<String> parts, Supplier<List<CounterKey>> keys) {
+        List<CounterKey> group = canonical.get(parts);
         if (group != null) {
             return group;
         }
@@ -36,7 +29,7 @@ public final class CounterGroups {
             canonical.clear();
         }
         List<CounterKey> made = List.copyOf(keys.get());
-        group = canonical.putIfAbsent(signature, made);
+        group = canonical.putIfAbsent(parts, made);
         return group != null ? group : made;
     }
 }

@@ -7,12 +7,20 @@ import org.campaign.contracts.EventEnvelope;
 import org.campaign.contracts.EventJson;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
+
 /** Reads record values as {@link EventEnvelope}s and their payloads, in the contracts' JSON dialect. */
 @Component
 public class EnvelopeReader {
 
     private final ObjectMapper json = EventJson.newObjectMapper();
     private final ObjectReader envelopes = json.readerFor(EventEnvelope.class);
+    private final ClassValue<ObjectReader> payloads = new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+            return json.readerFor(type);
+        }
+    };
 
     /**
      * Reads and checks an envelope.
@@ -55,8 +63,8 @@ public class EnvelopeReader {
      */
     public <T> T payload(EventEnvelope envelope, Class<T> type) {
         try {
-            return json.treeToValue(envelope.payload(), type);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return payloads.get(type).readValue(envelope.payload());
+        } catch (IOException | IllegalArgumentException e) {
             throw new UnprojectableEventException("Unreadable " + envelope.type() + " payload in event "
                     + envelope.eventId() + ": " + e.getMessage(), e);
         }

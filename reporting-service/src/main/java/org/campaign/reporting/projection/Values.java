@@ -159,8 +159,7 @@ public final class Values {
             parts.add(dimension);
             parts.add(value);
         });
-        String signature = CounterGroups.signature(parts.toArray(String[]::new));
-        context.count(PERIOD_GROUPS.of(signature, () -> {
+        context.count(PERIOD_GROUPS.of(parts, () -> {
             List<CounterKey> keys = new ArrayList<>();
             for (String scope : scopes) {
                 keys.add(new CounterKey(scope, CounterFamily.WEEK, week));

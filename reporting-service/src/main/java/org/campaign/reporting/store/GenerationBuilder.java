@@ -64,6 +64,8 @@ public final class GenerationBuilder implements ProjectionTarget {
     private final int maxFacts;
     /** Deltas folded per group of counters: group → source partition → sum. */
     private final Map<List<CounterKey>, Map<String, Sum>> counters = new HashMap<>();
+    private List<CounterKey> lastKeys;
+    private Map<String, Sum> lastGroup;
     /** The groups' sums {@link #spread} over their counters: counter → source partition → sum. */
     private final Map<CounterKey, Map<String, Sum>> perCounter = new HashMap<>();
     /** A set: scope, kind and key. */
@@ -102,9 +104,12 @@ public final class GenerationBuilder implements ProjectionTarget {
     @Override
     public void write(BatchChanges changes) {
         for (CounterDelta delta : changes.counters()) {
-            counters.computeIfAbsent(delta.keys(), k -> new HashMap<>(4))
-                    .computeIfAbsent(delta.source(), s -> new Sum())
-                    .add(delta.position(), delta.field(), delta.delta());
+            // An event's deltas come group by group: look a group up once for its run of deltas.
+            if (delta.keys() != lastKeys) {
+                lastKeys = delta.keys();
+                lastGroup = counters.computeIfAbsent(lastKeys, k -> new HashMap<>(4));
+            }
+            lastGroup.computeIfAbsent(delta.source(), s -> new Sum()).add(delta.position(), delta.field(), delta.delta());
         }
         for (SetAddition addition : changes.sets()) {
             members.computeIfAbsent(new SetKey(addition.scope(), addition.kind(), addition.key()),
@@ -143,6 +148,8 @@ public final class GenerationBuilder implements ProjectionTarget {
             }
         }));
         counters.clear();
+        lastKeys = null;
+        lastGroup = null;
     }
 
     private void hold(String kind, Map<String, byte[]> byId) {
@@ -199,6 +206,8 @@ public final class GenerationBuilder implements ProjectionTarget {
 
     private void clear() {
         counters.clear();
+        lastKeys = null;
+        lastGroup = null;
         perCounter.clear();
         members.clear();
         facts.clear();
