@@ -1,5 +1,6 @@
 package org.campaign.reporting.projection;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,9 +19,44 @@ import java.util.Map;
  */
 public final class Contribution {
 
-    private final Map<List<CounterKey>, Map<String, Long>> groups = new LinkedHashMap<>();
+    /** A group's amounts: a few fields, in two arrays (every event computes two contributions). */
+    private static final class Amounts {
+        String[] fields = new String[12];
+        long[] amounts = new long[12];
+        int size;
+
+        void add(String field, long amount) {
+            int i = indexOf(field);
+            if (i >= 0) {
+                amounts[i] += amount;
+                return;
+            }
+            if (size == fields.length) {
+                fields = Arrays.copyOf(fields, size * 2);
+                amounts = Arrays.copyOf(amounts, size * 2);
+            }
+            fields[size] = field;
+            amounts[size++] = amount;
+        }
+
+        int indexOf(String field) {
+            for (int i = 0; i < size; i++) {
+                if (fields[i] == field || fields[i].equals(field)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        long get(String field) {
+            int i = indexOf(field);
+            return i < 0 ? 0 : amounts[i];
+        }
+    }
+
+    private final Map<List<CounterKey>, Amounts> groups = new LinkedHashMap<>();
     private List<CounterKey> lastKeys;
-    private Map<String, Long> lastAmounts;
+    private Amounts lastAmounts;
 
     public Contribution add(CounterKey key, String field, long amount) {
         return add(List.of(key), field, amount);
@@ -31,9 +67,9 @@ public final class Contribution {
         if (amount != 0) {
             if (keys != lastKeys) {
                 lastKeys = keys;
-                lastAmounts = groups.computeIfAbsent(keys, k -> new HashMap<>());
+                lastAmounts = groups.computeIfAbsent(keys, k -> new Amounts());
             }
-            lastAmounts.merge(field, amount, Long::sum);
+            lastAmounts.add(field, amount);
         }
         return this;
     }
@@ -41,32 +77,47 @@ public final class Contribution {
     /** Counts {@code after - before} in {@code context}; either side may be empty. */
     public static void applyDifference(Contribution before, Contribution after, ProjectionContext context) {
         if (before.groups.isEmpty() || after.groups.isEmpty()) {
-            after.groups.forEach((keys, amounts) -> amounts.forEach((field, amount) -> count(keys, field, amount, context)));
-            before.groups.forEach((keys, amounts) -> amounts.forEach((field, amount) -> count(keys, field, -amount, context)));
+            after.groups.forEach((keys, amounts) -> count(keys, amounts, 1, context));
+            before.groups.forEach((keys, amounts) -> count(keys, amounts, -1, context));
             return;
         }
         if (before.groups.keySet().equals(after.groups.keySet())) {
             after.groups.forEach((keys, amounts) -> {
-                Map<String, Long> previous = before.groups.get(keys);
-                amounts.forEach((field, amount) -> count(keys, field, amount - previous.getOrDefault(field, 0L), context));
-                previous.forEach((field, amount) -> {
-                    if (!amounts.containsKey(field)) {
-                        count(keys, field, -amount, context);
+                Amounts previous = before.groups.get(keys);
+                for (int i = 0; i < amounts.size; i++) {
+                    count(keys, amounts.fields[i], amounts.amounts[i] - previous.get(amounts.fields[i]), context);
+                }
+                for (int i = 0; i < previous.size; i++) {
+                    if (amounts.indexOf(previous.fields[i]) < 0) {
+                        count(keys, previous.fields[i], -previous.amounts[i], context);
                     }
-                });
+                }
             });
             return;
         }
         Map<CounterKey, Map<String, Long>> delta = new LinkedHashMap<>();
-        after.groups.forEach((keys, amounts) -> keys.forEach(key -> amounts.forEach((field, amount) ->
-                delta.computeIfAbsent(key, k -> new HashMap<>()).merge(field, amount, Long::sum))));
-        before.groups.forEach((keys, amounts) -> keys.forEach(key -> amounts.forEach((field, amount) ->
-                delta.computeIfAbsent(key, k -> new HashMap<>()).merge(field, -amount, Long::sum))));
+        after.groups.forEach((keys, amounts) -> spread(keys, amounts, 1, delta));
+        before.groups.forEach((keys, amounts) -> spread(keys, amounts, -1, delta));
         delta.forEach((key, fields) -> fields.forEach((field, amount) -> {
             if (amount != 0) {
                 context.count(key, field, amount);
             }
         }));
+    }
+
+    private static void spread(List<CounterKey> keys, Amounts amounts, int sign, Map<CounterKey, Map<String, Long>> delta) {
+        for (CounterKey key : keys) {
+            Map<String, Long> ofKey = delta.computeIfAbsent(key, k -> new HashMap<>());
+            for (int i = 0; i < amounts.size; i++) {
+                ofKey.merge(amounts.fields[i], sign * amounts.amounts[i], Long::sum);
+            }
+        }
+    }
+
+    private static void count(List<CounterKey> keys, Amounts amounts, int sign, ProjectionContext context) {
+        for (int i = 0; i < amounts.size; i++) {
+            count(keys, amounts.fields[i], sign * amounts.amounts[i], context);
+        }
     }
 
     private static void count(List<CounterKey> keys, String field, long amount, ProjectionContext context) {

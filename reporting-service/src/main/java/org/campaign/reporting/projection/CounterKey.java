@@ -1,6 +1,8 @@
 package org.campaign.reporting.projection;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One statistic: a scope (the whole district or one campaign), a dimension and its value, e.g.
@@ -18,6 +20,11 @@ public final class CounterKey {
     public static final String TOTAL = "total";
     /** Key used when an event does not say which value of a dimension it belongs to. */
     public static final String UNKNOWN = "UNKNOWN";
+
+    private static final List<String> DISTRICT = List.of(ALL);
+    /** The scopes of the campaigns seen (a handful), so that each event does not build its campaign's name again. */
+    private static final Map<String, List<String>> SCOPES = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_SCOPES = 10_000;
 
     private final String scope;
     private final String dimension;
@@ -50,7 +57,18 @@ public final class CounterKey {
 
     /** The scopes an event of {@code campaignId} counts in: the whole district and, when given, the campaign. */
     public static List<String> scopesOf(String campaignId) {
-        return campaignId == null || campaignId.isBlank() ? List.of(ALL) : List.of(ALL, campaignScope(campaignId));
+        if (campaignId == null || campaignId.isBlank()) {
+            return DISTRICT;
+        }
+        List<String> scopes = SCOPES.get(campaignId);
+        if (scopes == null) {
+            if (SCOPES.size() >= MAX_CACHED_SCOPES) {
+                SCOPES.clear();
+            }
+            scopes = List.of(ALL, campaignScope(campaignId));
+            SCOPES.put(campaignId, scopes);
+        }
+        return scopes;
     }
 
     /** The scope to read for a report, or {@link #ALL} when no campaign is asked for. */

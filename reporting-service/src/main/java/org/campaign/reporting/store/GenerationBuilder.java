@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,20 +44,38 @@ public final class GenerationBuilder implements ProjectionTarget {
 
     private static final Logger log = LoggerFactory.getLogger(GenerationBuilder.class);
 
-    /** The fold of one group of counters' deltas from one source partition. */
+    /**
+     * The fold of one group of counters' deltas from one source partition: a few fields, kept in two arrays (a
+     * rebuild adds to these some ten million times; a map of boxed numbers made most of its garbage).
+     */
     private static final class Sum {
         SourcePosition last;
-        final Map<String, Long> fields = new HashMap<>(16);
+        String[] names = new String[4];
+        long[] values = new long[4];
+        int size;
 
         void add(SourcePosition position, String field, long delta) {
             if (last == null || last.offset() < position.offset()) {
                 last = position;
             }
-            fields.merge(field, delta, Long::sum);
+            for (int i = 0; i < size; i++) {
+                if (names[i] == field || names[i].equals(field)) {
+                    values[i] += delta;
+                    return;
+                }
+            }
+            if (size == names.length) {
+                names = Arrays.copyOf(names, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+            }
+            names[size] = field;
+            values[size++] = delta;
         }
 
         void addAll(Sum other) {
-            other.fields.forEach((field, value) -> add(other.last, field, value));
+            for (int i = 0; i < other.size; i++) {
+                add(other.last, other.names[i], other.values[i]);
+            }
         }
     }
 
@@ -176,8 +195,11 @@ public final class GenerationBuilder implements ProjectionTarget {
             return;
         }
         BatchChanges counted = new BatchChanges();
-        perCounter.forEach((key, bySource) -> bySource.forEach((source, sum) -> sum.fields.forEach((field, value) ->
-                counted.count(new CounterDelta(List.of(key), sum.last, source, field, value)))));
+        perCounter.forEach((key, bySource) -> bySource.forEach((source, sum) -> {
+            for (int i = 0; i < sum.size; i++) {
+                counted.count(new CounterDelta(List.of(key), sum.last, source, sum.names[i], sum.values[i]));
+            }
+        }));
         BatchChanges added = new BatchChanges();
         members.forEach((set, ofSet) -> ofSet.forEach(member ->
                 added.addToSet(new SetAddition(set.scope(), set.kind(), set.key(), member))));
