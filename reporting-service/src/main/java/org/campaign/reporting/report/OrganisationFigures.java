@@ -17,7 +17,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The per-organisation figures of one scope, loaded once per request, and their sums over any set of
+ * The per-organisation figures of one scope, loaded once and shared while the store writes nothing
+ * ({@link OrganisationTrees#figures}), and their sums over any set of
  * organisations (a subtree, a township, a sector). The cost grows with the number of organisations, never with
  * the number of pledges.
  */

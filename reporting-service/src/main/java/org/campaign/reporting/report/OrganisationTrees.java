@@ -1,22 +1,43 @@
 package org.campaign.reporting.report;
 
 import org.campaign.reporting.live.ProjectionMonitor;
+import org.campaign.reporting.projection.CounterKey;
 import org.campaign.reporting.roster.RosterStatistics;
 import org.campaign.reporting.store.MongoReadModelStore;
 import org.campaign.reporting.store.ReadModelStore;
 import org.springframework.stereotype.Component;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
- * The organisation tree of a read-model generation, cached until the live projection changes the roster (or for
- * at most a few seconds, for changes made by another instance or a rebuild).
+ * The organisation tree of a read-model generation, cached while its store writes nothing, and otherwise until the
+ * live projection changes the roster or for at most a few seconds; and the organisations' figures
+ * ({@link OrganisationFigures}) of a scope, cached until the generation's store writes again.
+ * <p>
+ * Every tree report — a subtree, the roots, coverage, satisfaction, rankings — sums the figures of all
+ * organisations, which the store can only read by scanning. Dashboards ask for the same reports again and again,
+ * most of the time with nothing written in between, and after each change all of them ask at once: they share
+ * one read.
  */
 @Component
 public class OrganisationTrees {
 
     private static final long MAX_AGE_MILLIS = 3_000;
 
-    private record Cached(String generation, long rosterVersion, long loadedAt, OrganisationTree tree) {
+    private record Cached(MongoReadModelStore store, long rosterVersion, long storeVersion, long loadedAt,
+                          OrganisationTree tree) {
     }
+
+    private record FiguresKey(String generation, String scope, String round) {
+    }
+
+    private record CachedFigures(MongoReadModelStore store, long storeVersion, OrganisationTree tree,
+                                 OrganisationFigures figures) {
+    }
+
+    private static final int MAX_CACHED_FIGURES = 64;
+    private final Map<FiguresKey, CachedFigures> figures = new ConcurrentHashMap<>();
 
     private final ProjectionMonitor monitor;
     private volatile Cached cached;
@@ -26,18 +47,43 @@ public class OrganisationTrees {
     }
 
     public OrganisationTree of(ReadModelStore store) {
-        if (!(store instanceof MongoReadModelStore)) {
+        if (!(store instanceof MongoReadModelStore mongo)) {
             return OrganisationTree.of(store.facts(RosterStatistics.ORGANISATION_KIND));
         }
         Cached current = cached;
         long now = System.currentTimeMillis();
         long version = monitor.rosterVersion();
-        if (current != null && current.generation().equals(store.generation()) && current.rosterVersion() == version
-                && now - current.loadedAt() < MAX_AGE_MILLIS) {
+        long storeVersion = mongo.settledVersion();
+        if (current != null && current.store() == store && (storeVersion >= 0 && current.storeVersion() == storeVersion
+                || current.rosterVersion() == version && now - current.loadedAt() < MAX_AGE_MILLIS)) {
             return current.tree();
         }
         OrganisationTree tree = OrganisationTree.of(store.facts(RosterStatistics.ORGANISATION_KIND));
-        cached = new Cached(store.generation(), version, now, tree);
+        cached = new Cached(mongo, version, storeVersion, now, tree);
         return tree;
+    }
+
+    /** The figures of every organisation in the scope of {@code campaignId} (and review round) against {@code tree}. */
+    OrganisationFigures figures(ReadModelStore store, OrganisationTree tree, String campaignId, String round) {
+        if (!(store instanceof MongoReadModelStore mongo)) {
+            return new OrganisationFigures(store, tree, campaignId, round);
+        }
+        FiguresKey key = new FiguresKey(store.generation(), CounterKey.scopeFor(campaignId),
+                round == null || round.isBlank() ? null : round);
+        long version = mongo.settledVersion();
+        CachedFigures current = figures.get(key);
+        if (version >= 0 && current != null && current.store() == store && current.storeVersion() == version
+                && current.tree() == tree) {
+            return current.figures();
+        }
+        OrganisationFigures loaded = new OrganisationFigures(store, tree, campaignId, round);
+        if (version < 0) {
+            return loaded;
+        }
+        if (figures.size() >= MAX_CACHED_FIGURES) {
+            figures.clear();
+        }
+        figures.put(key, new CachedFigures(mongo, version, tree, loaded));
+        return loaded;
     }
 }

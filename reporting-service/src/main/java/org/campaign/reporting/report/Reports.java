@@ -65,7 +65,7 @@ public class Reports {
         if (node == null) {
             return null;
         }
-        OrganisationFigures figures = new OrganisationFigures(store, tree, campaignId, round);
+        OrganisationFigures figures = trees.figures(store, tree, campaignId, round);
         List<ChildRow> children = new ArrayList<>();
         for (String child : node.children().stream().sorted().toList()) {
             OrganisationTree.Node childNode = tree.node(child);
@@ -79,7 +79,7 @@ public class Reports {
     /** The top-level organisations with their subtrees' figures. */
     public Roots roots(ReadModelStore store, String campaignId) {
         OrganisationTree tree = trees.of(store);
-        OrganisationFigures figures = new OrganisationFigures(store, tree, campaignId, null);
+        OrganisationFigures figures = trees.figures(store, tree, campaignId, null);
         List<ChildRow> rows = new ArrayList<>();
         for (OrganisationTree.Node root : tree.roots()) {
             rows.add(new ChildRow(root.id(), root.name(), root.sector(), figures.sum(tree.subtree(root.id()))));
@@ -109,7 +109,7 @@ public class Reports {
 
     public CoverageReport coverage(ReadModelStore store, String campaignId, String round, String asOf) {
         OrganisationTree tree = trees.of(store);
-        OrganisationFigures figures = new OrganisationFigures(store, tree, campaignId, round);
+        OrganisationFigures figures = trees.figures(store, tree, campaignId, round);
         Set<String> all = figures.organisationIds();
         OrganisationFigures.NodeFigures district = figures.sum(all);
         Map<String, Long> roster = figures.roster(all);
@@ -216,7 +216,7 @@ public class Reports {
         List<SatisfactionRow> byTownship = new ArrayList<>();
         new TreeMap<>(stats.getOrDefault(EvaluationStatistics.MASS_EVALUATION_TOWNSHIP, Map.of())).forEach((township, fields) ->
                 byTownship.add(new SatisfactionRow(township, tree.name(township), satisfaction(fields))));
-        OrganisationFigures figures = new OrganisationFigures(store, tree, campaignId, null);
+        OrganisationFigures figures = trees.figures(store, tree, campaignId, null);
         Set<String> all = figures.organisationIds();
         List<SatisfactionRow> bySector = new ArrayList<>();
         Map<String, List<String>> sectors = groupBy(tree, all, OrganisationTree.Node::sector);
@@ -383,7 +383,7 @@ public class Reports {
             }
             case "sector" -> {
                 var stats = store.counters(CounterFamily.STATS, scope, PledgeStatistics.SECTOR);
-                OrganisationFigures figures = new OrganisationFigures(store, tree, campaignId, null);
+                OrganisationFigures figures = trees.figures(store, tree, campaignId, null);
                 Map<String, List<String>> sectors = groupBy(tree, figures.organisationIds(), OrganisationTree.Node::sector);
                 for (String sector : PledgeSummaryReport.names(Sector.values())) {
                     Map<String, Long> fields = new HashMap<>(stats.getOrDefault(sector, Map.of()));
@@ -392,7 +392,7 @@ public class Reports {
                 }
             }
             default -> {
-                OrganisationFigures figures = new OrganisationFigures(store, tree, campaignId, null);
+                OrganisationFigures figures = trees.figures(store, tree, campaignId, null);
                 List<String> children = parentId == null
                         ? tree.roots().stream().map(OrganisationTree.Node::id).toList()
                         : tree.node(parentId) == null ? List.of() : tree.node(parentId).children();

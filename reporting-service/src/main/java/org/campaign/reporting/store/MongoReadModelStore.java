@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A generation of read models in MongoDB: collections named {@code <base>_<generation>}, e.g. {@code stats_g2}.
@@ -67,6 +69,8 @@ public class MongoReadModelStore implements ReadModelStore {
     public static final String OFFSETS = "offsets";
     public static final String LAST_SEQUENCE = "lastSequence";
     private static final Set<String> COUNTER_METADATA = Set.of("_id", "scope", "dimension", "key", OFFSETS);
+    /** What reads of counters need: not their offsets, which are most of a document. */
+    private static final Bson FIGURES = Projections.exclude(OFFSETS);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     /** Writes per part at least, when a bulk write is split to be written in parallel. */
     private static final int PARALLEL_BULK_PART = 5_000;
@@ -83,6 +87,8 @@ public class MongoReadModelStore implements ReadModelStore {
     private final Map<String, Set<String>> setMembers = new java.util.concurrent.ConcurrentHashMap<>();
     /** The fact pages this store wrote, per kind. */
     private final Map<String, Set<Integer>> pagesWritten = new ConcurrentHashMap<>();
+    private final AtomicLong version = new AtomicLong();
+    private final AtomicInteger writing = new AtomicInteger();
     /** Whether the caches know every document of the generation: true for a generation this store created. */
     private volatile boolean authoritative;
 
@@ -141,9 +147,23 @@ public class MongoReadModelStore implements ReadModelStore {
 
     @Override
     public void write(BatchChanges changes) {
-        writeCounters(changes.counters());
-        writeSets(changes.sets());
-        writeFacts(changes.facts());
+        writing.incrementAndGet();
+        try {
+            writeCounters(changes.counters());
+            writeSets(changes.sets());
+            writeFacts(changes.facts());
+        } finally {
+            version.incrementAndGet();
+            writing.decrementAndGet();
+        }
+    }
+
+    /**
+     * How many writes this store has made, or -1 while one is under way: figures read while it stays the same (and
+     * not -1) are still current, as long as this process is the generation's only writer.
+     */
+    public long settledVersion() {
+        return writing.get() > 0 ? -1 : version.get();
     }
 
     // ---------------------------------------------------------------- counters
@@ -360,12 +380,22 @@ public class MongoReadModelStore implements ReadModelStore {
         changed.forEach((kind, byId) -> {
             Map<String, byte[]> encoded = new LinkedHashMap<>();
             byId.forEach((id, fact) -> encoded.put(id, FactPages.encode(fact)));
-            saveFacts(kind, encoded);
+            savePages(kind, encoded);
         });
     }
 
     /** Saves facts of {@code kind} already {@link FactPages#encode encoded} (a rebuild holds them so). */
     void saveFacts(String kind, Map<String, byte[]> byId) {
+        writing.incrementAndGet();
+        try {
+            savePages(kind, byId);
+        } finally {
+            version.incrementAndGet();
+            writing.decrementAndGet();
+        }
+    }
+
+    private void savePages(String kind, Map<String, byte[]> byId) {
         Set<Integer> written = pagesWritten.computeIfAbsent(kind, k -> ConcurrentHashMap.newKeySet());
         Set<Integer> newPages = new HashSet<>();
         if (authoritative) {
@@ -417,7 +447,7 @@ public class MongoReadModelStore implements ReadModelStore {
     @Override
     public Map<String, Map<String, Map<String, Long>>> counters(CounterFamily family, String scope) {
         Map<String, Map<String, Map<String, Long>>> totals = new LinkedHashMap<>();
-        for (Document document : collection(family.collection()).find(Filters.eq("scope", scope))) {
+        for (Document document : collection(family.collection()).find(Filters.eq("scope", scope)).projection(FIGURES)) {
             Map<String, Long> fields = totals
                     .computeIfAbsent(document.getString("dimension"), d -> new LinkedHashMap<>())
                     .computeIfAbsent(document.getString("key"), k -> new HashMap<>());
@@ -434,7 +464,7 @@ public class MongoReadModelStore implements ReadModelStore {
     public Map<String, Map<String, Long>> counters(CounterFamily family, String scope, String dimension) {
         Map<String, Map<String, Long>> totals = new LinkedHashMap<>();
         for (Document document : collection(family.collection())
-                .find(Filters.and(Filters.eq("scope", scope), Filters.eq("dimension", dimension)))) {
+                .find(Filters.and(Filters.eq("scope", scope), Filters.eq("dimension", dimension))).projection(FIGURES)) {
             Map<String, Long> fields = totals.computeIfAbsent(document.getString("key"), k -> new HashMap<>());
             document.forEach((name, value) -> {
                 if (value instanceof Number number && !COUNTER_METADATA.contains(name)) {

@@ -2,6 +2,10 @@ package org.campaign.reporting.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.campaign.contracts.EventEnvelope;
+import org.campaign.contracts.pledge.PledgeFocus;
+import org.campaign.contracts.pledge.PledgeKind;
+import org.campaign.contracts.pledge.Pledger;
+import org.campaign.contracts.pledge.PledgerType;
 import org.campaign.contracts.pledge.Sector;
 import org.campaign.reporting.TestCity;
 import org.campaign.reporting.TestPublisher;
@@ -337,6 +341,29 @@ class CityReportsIntegrationTest {
         } finally {
             response.body().close();
         }
+    }
+
+    @Test
+    @Order(10)
+    void treeReportsReadAgainAfterAChangeShowIt() {
+        String campaign = uniqueId("again");
+        String subtree = "/api/reports/organisations/" + city.e + "?campaignId=" + campaign;
+        String coverage = "/api/reports/coverage?campaignId=" + campaign;
+        assertThat(get(subtree).at("/figures/pledges/made").asLong()).isZero();
+        assertThat(get(coverage).at("/organisationsPledging/covered").asLong()).isZero();
+
+        try (TestPublisher publisher = new TestPublisher(bootstrapServers)) {
+            publisher.publish(pledgeTopic, pledgeMade(campaign, uniqueId("p"), new Pledger(PledgerType.ORGANISATION,
+                    city.e1, null, city.e1, Sector.RURAL_VILLAGE, city.e), PledgeKind.WORK, PledgeFocus.PUBLIC_WISHES,
+                    DEFAULT_TIME));
+        }
+        eventually(TIMEOUT, () -> assertThat(get("/api/reports/pledges/summary?campaignId=" + campaign).get("made")
+                .asLong()).isEqualTo(1));
+
+        // Read once, not until it holds: the figures shared before the pledge must not be served after it.
+        assertThat(get(subtree).at("/figures/pledges/made").asLong()).isEqualTo(1);
+        assertThat(get(subtree).at("/children/0/figures/pledges/made").asLong()).isEqualTo(1);
+        assertThat(get(coverage).at("/organisationsPledging/covered").asLong()).isEqualTo(1);
     }
 
     @Test
