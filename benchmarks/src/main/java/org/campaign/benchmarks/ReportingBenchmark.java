@@ -33,11 +33,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -65,6 +67,9 @@ public final class ReportingBenchmark {
     private static final String PLEDGE_TOPIC = "bench.pledge-events";
     private static final String EVALUATION_TOPIC = "bench.evaluation-events";
     private static final String CAMPAIGN = "cxzy-2011";
+    /** The reports that sum every organisation's figures: a township's subtree, and coverage. */
+    private static final List<String> TREE_QUERIES = List.of("/api/reports/organisations/T1?campaignId=" + CAMPAIGN,
+            "/api/reports/coverage?campaignId=" + CAMPAIGN);
     private static final String[] SECTORS = {"RURAL_VILLAGE", "URBAN_COMMUNITY", "GOVERNMENT_ORGAN",
             "PUBLIC_INSTITUTION", "STATE_ENTERPRISE", "NON_PUBLIC_ENTERPRISE", "NEW_SOCIAL_ORGANISATION"};
     private static final String[] CATEGORIES = {"FARMER", "GOVERNMENT_STAFF", "COMMUNITY_RESIDENT",
@@ -427,8 +432,8 @@ public final class ReportingBenchmark {
                 "/api/reports/pledges/timeline?period=week&campaignId=" + CAMPAIGN,
                 "/api/reports/rankings?by=township&campaignId=" + CAMPAIGN,
                 "/api/reports/reviews?campaignId=" + CAMPAIGN,
-                "/api/reports/organisations/T1?campaignId=" + CAMPAIGN,
-                "/api/reports/coverage?campaignId=" + CAMPAIGN);
+                TREE_QUERIES.get(0),
+                TREE_QUERIES.get(1));
         for (String query : queries) {
             for (int i = 0; i < 30; i++) {
                 get(query);
@@ -476,6 +481,23 @@ public final class ReportingBenchmark {
         }, "steady-load");
         load.start();
         Thread.sleep(3000);
+        Map<String, List<Long>> treeLatency = new LinkedHashMap<>();
+        TREE_QUERIES.forEach(query -> treeLatency.put(query, new CopyOnWriteArrayList<>()));
+        Thread trees = new Thread(() -> {
+            try {
+                while (running.get()) {
+                    for (String query : TREE_QUERIES) {
+                        long t0 = System.nanoTime();
+                        get(query);
+                        treeLatency.get(query).add(System.nanoTime() - t0);
+                        Thread.sleep(100);
+                    }
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "tree-reports");
+        trees.start();
         List<Long> freshness = new ArrayList<>();
         try (KafkaProducer<String, String> probes = producer(0)) {
             long end = System.nanoTime() + Duration.ofSeconds(freshnessSeconds).toNanos();
@@ -500,6 +522,7 @@ public final class ReportingBenchmark {
         } finally {
             running.set(false);
             load.join(5000);
+            trees.join(5000);
         }
         long[] samples = freshness.stream().mapToLong(Long::longValue).sorted().toArray();
         line("");
@@ -511,6 +534,17 @@ public final class ReportingBenchmark {
                 percentile(samples, 0.99) / 1e6, samples[samples.length - 1] / 1e6));
         JsonNode lag = get("/api/reports/lag");
         line("- lag after the run: " + lag.get("totalLag").asLong() + " records");
+        line("");
+        line("Tree reports read during the same load, one every 100 ms (the projection writes between most of them, so "
+                + "most are computed afresh rather than shared):");
+        line("");
+        line("| query | requests | p50 ms | p99 ms | max ms |");
+        line("| --- | --- | --- | --- | --- |");
+        treeLatency.forEach((query, latencies) -> {
+            long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            line(String.format(Locale.ROOT, "| `%s` | %d | %.1f | %.1f | %.1f |", query, sorted.length,
+                    percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6, sorted[sorted.length - 1] / 1e6));
+        });
     }
 
     private ObjectNode simplePledge(String pledgeId, String campaign) {
