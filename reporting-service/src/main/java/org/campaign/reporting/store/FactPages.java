@@ -102,6 +102,9 @@ final class FactPages {
         Document facts = page.get(FACTS, Document.class);
         if (facts != null) {
             facts.forEach((field, value) -> found.put(id(field), decode(((Binary) value).getData())));
+        } else if (page.get("_id") instanceof String id) {
+            // A fact of layout 1 (one document each): read while an upgraded service rebuilds (Generations.LAYOUT).
+            found.put(id, page);
         }
     }
 
