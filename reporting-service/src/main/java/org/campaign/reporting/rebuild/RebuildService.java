@@ -110,7 +110,7 @@ public class RebuildService implements DisposableBean {
                           MongoTemplate mongo, EventLog eventLog,
                           @Value("${campaign.reporting.rebuild.max-poll-records:10000}") int maxPollRecords,
                           @Value("${campaign.reporting.rebuild.drop-previous:true}") boolean dropPrevious,
-                          @Value("${campaign.reporting.rebuild.fold-facts:500000}") int foldFacts,
+                          @Value("${campaign.reporting.rebuild.fold-facts:2000000}") int foldFacts,
                           @Value("${campaign.reporting.rebuild.fold-threads:0}") int foldThreads) {
         this.generations = generations;
         this.projector = projector;

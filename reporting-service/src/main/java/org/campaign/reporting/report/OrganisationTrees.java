@@ -2,9 +2,12 @@ package org.campaign.reporting.report;
 
 import org.campaign.reporting.live.ProjectionMonitor;
 import org.campaign.reporting.projection.CounterKey;
+import org.campaign.reporting.projection.ProjectionListener;
 import org.campaign.reporting.roster.RosterStatistics;
 import org.campaign.reporting.store.MongoReadModelStore;
 import org.campaign.reporting.store.ReadModelStore;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -18,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Every tree report — a subtree, the roots, coverage, satisfaction, rankings — sums the figures of all
  * organisations, which the store can only read by scanning. Dashboards ask for the same reports again and again,
  * most of the time with nothing written in between, and after each change all of them ask at once: they share
- * one read.
+ * one read. (Only in the instance that runs the live projection, which sees every write.)
  */
 @Component
 public class OrganisationTrees {
@@ -40,10 +43,22 @@ public class OrganisationTrees {
     private final Map<FiguresKey, CachedFigures> figures = new ConcurrentHashMap<>();
 
     private final ProjectionMonitor monitor;
+    private final KafkaListenerEndpointRegistry listeners;
     private volatile Cached cached;
 
-    public OrganisationTrees(ProjectionMonitor monitor) {
+    public OrganisationTrees(ProjectionMonitor monitor, KafkaListenerEndpointRegistry listeners) {
         this.monitor = monitor;
+        this.listeners = listeners;
+    }
+
+    /**
+     * The store's {@linkplain MongoReadModelStore#settledVersion settled version}, when this process runs the live
+     * projection (and so makes every write of the active generation); otherwise -1, and nothing is shared by it: an
+     * instance that only serves queries cannot see the writes of another.
+     */
+    private long settledVersion(MongoReadModelStore store) {
+        MessageListenerContainer live = listeners.getListenerContainer(ProjectionListener.LISTENER_ID);
+        return live != null && live.isRunning() ? store.settledVersion() : -1;
     }
 
     public OrganisationTree of(ReadModelStore store) {
@@ -53,7 +68,7 @@ public class OrganisationTrees {
         Cached current = cached;
         long now = System.currentTimeMillis();
         long version = monitor.rosterVersion();
-        long storeVersion = mongo.settledVersion();
+        long storeVersion = settledVersion(mongo);
         if (current != null && current.store() == store && (storeVersion >= 0 && current.storeVersion() == storeVersion
                 || current.rosterVersion() == version && now - current.loadedAt() < MAX_AGE_MILLIS)) {
             return current.tree();
@@ -70,7 +85,7 @@ public class OrganisationTrees {
         }
         FiguresKey key = new FiguresKey(store.generation(), CounterKey.scopeFor(campaignId),
                 round == null || round.isBlank() ? null : round);
-        long version = mongo.settledVersion();
+        long version = settledVersion(mongo);
         CachedFigures current = figures.get(key);
         if (version >= 0 && current != null && current.store() == store && current.storeVersion() == version
                 && current.tree() == tree) {

@@ -42,6 +42,7 @@ import java.util.TreeMap;
 final class FactPages {
 
     static final int PAGES = 4096;
+    private static final int PAGES_PER_READ = 32;
     private static final String FACTS = "f";
     private static final DocumentCodec CODEC = new DocumentCodec();
     private static final EncoderContext ENCODING = EncoderContext.builder().build();
@@ -76,15 +77,22 @@ final class FactPages {
         return writes;
     }
 
-    /** The stored facts among {@code ids}, by id. */
+    /**
+     * The stored facts among {@code ids}, by id: read {@value #PAGES_PER_READ} pages at a time, each read projecting
+     * only the facts asked of its pages (a projection's cost grows with its pages times its fields).
+     */
     static Map<String, Document> find(MongoCollection<Document> collection, Collection<String> ids) {
-        Map<Integer, List<String>> byPage = new HashMap<>();
-        ids.forEach(id -> byPage.computeIfAbsent(pageOf(id), p -> new ArrayList<>()).add(field(id)));
-        List<String> fields = new ArrayList<>(ids.size());
-        byPage.values().forEach(inPage -> inPage.forEach(field -> fields.add(FACTS + "." + field)));
+        Map<Integer, List<String>> byPage = new TreeMap<>();
+        ids.forEach(id -> byPage.computeIfAbsent(pageOf(id), p -> new ArrayList<>()).add(FACTS + "." + field(id)));
         Map<String, Document> found = new HashMap<>();
-        for (Document page : collection.find(Filters.in("_id", byPage.keySet())).projection(Projections.include(fields))) {
-            decodeInto(page, found);
+        List<Integer> pages = new ArrayList<>(byPage.keySet());
+        for (int from = 0; from < pages.size(); from += PAGES_PER_READ) {
+            List<Integer> read = pages.subList(from, Math.min(pages.size(), from + PAGES_PER_READ));
+            List<String> fields = new ArrayList<>();
+            read.forEach(page -> fields.addAll(byPage.get(page)));
+            for (Document page : collection.find(Filters.in("_id", read)).projection(Projections.include(fields))) {
+                decodeInto(page, found);
+            }
         }
         return found;
     }

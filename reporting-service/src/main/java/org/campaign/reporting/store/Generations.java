@@ -46,7 +46,7 @@ public class Generations {
     private final Map<String, MongoReadModelStore> stores = new ConcurrentHashMap<>();
 
     public Generations(MongoTemplate mongo,
-                       @org.springframework.beans.factory.annotation.Value("${campaign.reporting.fact-cache-size:1000000}")
+                       @org.springframework.beans.factory.annotation.Value("${campaign.reporting.fact-cache-size:2000000}")
                        int factCacheSize) {
         this.database = mongo.getDb();
         this.factCacheSize = factCacheSize;
