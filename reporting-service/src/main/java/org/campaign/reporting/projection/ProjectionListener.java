@@ -52,7 +52,7 @@ public class ProjectionListener {
     }
 
     @KafkaListener(id = LISTENER_ID, idIsGroup = false,
-            autoStartup = "#{${campaign.reporting.live.auto-start:true} and @generations.activeLayoutIsCurrent()}",
+            autoStartup = "${campaign.reporting.live.auto-start:true}",
             topics = {"#{@reportingTopics.pledgeEvents()}", "#{@reportingTopics.evaluationEvents()}"})
     public void onBatch(List<ConsumerRecord<String, String>> records, Consumer<?, ?> consumer) {
         List<BatchProjector.Input> inputs = new ArrayList<>(records.size());

@@ -131,22 +131,9 @@ public class RebuildService implements DisposableBean {
         return mongo.getDb().getCollection(COLLECTION);
     }
 
-    /**
-     * Rebuilds left running by a process that died are abandoned, and their generations dropped; then, if the active
-     * generation was written in an older layout than this version's, a rebuild starts (the live projection, not
-     * started for such a generation, starts at its switch-over).
-     */
+    /** Rebuilds left running by a process that died are abandoned, and their generations dropped. */
     @EventListener(ApplicationReadyEvent.class)
-    void onStart() {
-        abandonInterrupted();
-        if (!generations.activeLayoutIsCurrent()) {
-            log.warn("Generation {} was written in an older layout than this version's ({}): rebuilding",
-                    generations.active(), Generations.LAYOUT);
-            start();
-        }
-    }
-
-    private void abandonInterrupted() {
+    void abandonInterrupted() {
         for (Document rebuild : collection().find(Filters.in("state", RUNNING, SWITCHING))) {
             String generation = rebuild.getString("generation");
             log.warn("Rebuild {} was interrupted by a restart; dropping generation {}", rebuild.get("_id"), generation);

@@ -23,10 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * generation; it is read on every query and by the live projection before every batch, and a rebuild switches
  * over by updating that one document — an atomic single-document write. Generation names come from a counter
  * in the same collection ({@code g1}, {@code g2}, …).
- * <p>
- * The pointer also records the {@linkplain #LAYOUT layout} its generation was written in. A service whose layout is
- * newer than the active generation's does not start the live projection but rebuilds at once
- * ({@link org.campaign.reporting.rebuild.RebuildService}), and the rebuilt generation takes over.
  */
 @Component
 public class Generations {
@@ -35,11 +31,6 @@ public class Generations {
     private static final String ACTIVE = "active";
     private static final String COUNTER = "counter";
     public static final String FIRST = "g1";
-    /**
-     * How this version writes read models: 2 since facts are kept in pages ({@link FactPages}); a pointer without a
-     * layout names a generation of layout 1 (one document per fact).
-     */
-    public static final int LAYOUT = 2;
 
     private final MongoDatabase database;
     private final int factCacheSize;
@@ -63,8 +54,7 @@ public class Generations {
             return pointer.getString("generation");
         }
         pointers().updateOne(Filters.eq("_id", ACTIVE), Updates.combine(
-                        Updates.setOnInsert("generation", FIRST), Updates.setOnInsert("since", Instant.now().toString()),
-                        Updates.setOnInsert("layout", LAYOUT)),
+                        Updates.setOnInsert("generation", FIRST), Updates.setOnInsert("since", Instant.now().toString())),
                 new UpdateOptions().upsert(true));
         pointers().updateOne(Filters.eq("_id", COUNTER), Updates.max("last", 1L), new UpdateOptions().upsert(true));
         return pointers().find(Filters.eq("_id", ACTIVE)).first().getString("generation");
@@ -74,12 +64,6 @@ public class Generations {
     public Document pointer() {
         active();
         return pointers().find(Filters.eq("_id", ACTIVE)).first();
-    }
-
-    /** Whether the active generation was written in this version's {@link #LAYOUT}. */
-    public boolean activeLayoutIsCurrent() {
-        Object layout = pointer().get("layout");
-        return layout instanceof Number number && number.intValue() == LAYOUT;
     }
 
     /** A new, unused generation name. */
@@ -93,8 +77,7 @@ public class Generations {
     /** Makes {@code generation} the one queries read; returns the generation it replaced. */
     public String switchTo(String generation) {
         Document before = pointers().findOneAndUpdate(Filters.eq("_id", ACTIVE), Updates.combine(
-                        Updates.set("generation", generation), Updates.set("since", Instant.now().toString()),
-                        Updates.set("layout", LAYOUT)),
+                        Updates.set("generation", generation), Updates.set("since", Instant.now().toString())),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
         return before == null ? null : before.getString("generation");
     }

@@ -54,11 +54,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * are added with {@code $addToSet} and counted in {@code n} in the same atomic update — idempotent whichever
  * partition adds.
  * <p>
- * <b>Facts</b> ({@code facts_<kind>_*}): kept in pages, many facts to a document ({@link FactPages}); a changed fact
- * replaces the stored one, and the engine saves a fact only for an event beyond the stored fact's
- * {@code lastSequence}. Facts and set members are kept in a bounded write-through cache; for a
+ * <b>Facts</b> ({@code facts_<kind>_*}): written by a rebuild in pages, many facts to a document, and by the live
+ * projection one document each ({@link FactPages}); a changed fact replaces the stored one, and the engine saves a
+ * fact only for an event beyond the stored fact's {@code lastSequence}. Facts and set members are kept in a bounded write-through cache; for a
  * generation this store created (a rebuild) and whose cache never overflowed, a fact missing from the cache does not
- * exist, so replaying needs no reads at all.
+ * exist, so replaying needs no reads at all — and a counter, set or fact page it never wrote is not stored yet, so it
+ * is inserted whole instead of updated.
  * <p>
  * <b>Order.</b> Counters and sets are written before facts. A crash in between leaves the facts as they were, so the
  * redelivered records compute the same deltas from the same facts, and the guards refuse what was applied. A crash
@@ -378,24 +379,29 @@ public class MongoReadModelStore implements ReadModelStore {
 
     private void writeFacts(Map<String, Map<String, Document>> changed) {
         changed.forEach((kind, byId) -> {
+            List<WriteModel<Document>> writes = new ArrayList<>(byId.size());
             Map<String, byte[]> encoded = new LinkedHashMap<>();
-            byId.forEach((id, fact) -> encoded.put(id, FactPages.encode(fact)));
-            savePages(kind, encoded);
+            byId.forEach((id, fact) -> {
+                // A fact the caches of an authoritative store do not hold is not stored yet: a plain insert will do.
+                writes.add(FactPages.factWrite(id, fact, authoritative && facts.get(kind, id) == null));
+                encoded.put(id, FactPages.encode(fact));
+            });
+            try {
+                bulk(database.getCollection(factCollection(kind)), writes);
+            } catch (RuntimeException e) {
+                facts.clear();
+                authoritative = false;
+                throw e;
+            }
+            encoded.forEach((id, fact) -> facts.put(kind, id, fact));
         });
     }
 
-    /** Saves facts of {@code kind} already {@link FactPages#encode encoded} (a rebuild holds them so). */
+    /**
+     * Saves a rebuild's facts of {@code kind}, {@link FactPages#encode encoded}, into the generation's pages (see
+     * {@link FactPages}: only while the generation is being rebuilt).
+     */
     void saveFacts(String kind, Map<String, byte[]> byId) {
-        writing.incrementAndGet();
-        try {
-            savePages(kind, byId);
-        } finally {
-            version.incrementAndGet();
-            writing.decrementAndGet();
-        }
-    }
-
-    private void savePages(String kind, Map<String, byte[]> byId) {
         Set<Integer> written = pagesWritten.computeIfAbsent(kind, k -> ConcurrentHashMap.newKeySet());
         Set<Integer> newPages = new HashSet<>();
         if (authoritative) {
@@ -407,12 +413,17 @@ public class MongoReadModelStore implements ReadModelStore {
                 }
             });
         }
+        writing.incrementAndGet();
         try {
-            bulk(database.getCollection(factCollection(kind)), FactPages.writes(byId, newPages), PARALLEL_PAGES_PART);
+            bulk(database.getCollection(factCollection(kind)), FactPages.pageWrites(byId, newPages),
+                    PARALLEL_PAGES_PART);
         } catch (RuntimeException e) {
             facts.clear();
             authoritative = false;
             throw e;
+        } finally {
+            version.incrementAndGet();
+            writing.decrementAndGet();
         }
         written.addAll(newPages);
         byId.forEach((id, fact) -> facts.put(kind, id, fact));
@@ -482,7 +493,7 @@ public class MongoReadModelStore implements ReadModelStore {
 
     @Override
     public List<Document> facts(String kind) {
-        return FactPages.all(database.getCollection(factCollection(kind)));
+        return new ArrayList<>(FactPages.all(database.getCollection(factCollection(kind))).values());
     }
 
     @Override
