@@ -1,6 +1,5 @@
 package org.campaign.reporting.projection;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,44 +18,9 @@ import java.util.Map;
  */
 public final class Contribution {
 
-    /** A group's amounts: a few fields, in two arrays (every event computes two contributions). */
-    private static final class Amounts {
-        String[] fields = new String[12];
-        long[] amounts = new long[12];
-        int size;
-
-        void add(String field, long amount) {
-            int i = indexOf(field);
-            if (i >= 0) {
-                amounts[i] += amount;
-                return;
-            }
-            if (size == fields.length) {
-                fields = Arrays.copyOf(fields, size * 2);
-                amounts = Arrays.copyOf(amounts, size * 2);
-            }
-            fields[size] = field;
-            amounts[size++] = amount;
-        }
-
-        int indexOf(String field) {
-            for (int i = 0; i < size; i++) {
-                if (fields[i] == field || fields[i].equals(field)) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        long get(String field) {
-            int i = indexOf(field);
-            return i < 0 ? 0 : amounts[i];
-        }
-    }
-
-    private final Map<List<CounterKey>, Amounts> groups = new LinkedHashMap<>();
+    private final Map<List<CounterKey>, FieldAmounts> groups = new LinkedHashMap<>();
     private List<CounterKey> lastKeys;
-    private Amounts lastAmounts;
+    private FieldAmounts lastAmounts;
 
     public Contribution add(CounterKey key, String field, long amount) {
         return add(List.of(key), field, amount);
@@ -67,7 +31,7 @@ public final class Contribution {
         if (amount != 0) {
             if (keys != lastKeys) {
                 lastKeys = keys;
-                lastAmounts = groups.computeIfAbsent(keys, k -> new Amounts());
+                lastAmounts = groups.computeIfAbsent(keys, k -> new FieldAmounts(12));
             }
             lastAmounts.add(field, amount);
         }
@@ -83,13 +47,13 @@ public final class Contribution {
         }
         if (before.groups.keySet().equals(after.groups.keySet())) {
             after.groups.forEach((keys, amounts) -> {
-                Amounts previous = before.groups.get(keys);
-                for (int i = 0; i < amounts.size; i++) {
-                    count(keys, amounts.fields[i], amounts.amounts[i] - previous.get(amounts.fields[i]), context);
+                FieldAmounts previous = before.groups.get(keys);
+                for (int i = 0; i < amounts.size(); i++) {
+                    count(keys, amounts.field(i), amounts.amount(i) - previous.get(amounts.field(i)), context);
                 }
-                for (int i = 0; i < previous.size; i++) {
-                    if (amounts.indexOf(previous.fields[i]) < 0) {
-                        count(keys, previous.fields[i], -previous.amounts[i], context);
+                for (int i = 0; i < previous.size(); i++) {
+                    if (amounts.indexOf(previous.field(i)) < 0) {
+                        count(keys, previous.field(i), -previous.amount(i), context);
                     }
                 }
             });
@@ -105,18 +69,19 @@ public final class Contribution {
         }));
     }
 
-    private static void spread(List<CounterKey> keys, Amounts amounts, int sign, Map<CounterKey, Map<String, Long>> delta) {
+    private static void spread(List<CounterKey> keys, FieldAmounts amounts, int sign,
+                               Map<CounterKey, Map<String, Long>> delta) {
         for (CounterKey key : keys) {
             Map<String, Long> ofKey = delta.computeIfAbsent(key, k -> new HashMap<>());
-            for (int i = 0; i < amounts.size; i++) {
-                ofKey.merge(amounts.fields[i], sign * amounts.amounts[i], Long::sum);
+            for (int i = 0; i < amounts.size(); i++) {
+                ofKey.merge(amounts.field(i), sign * amounts.amount(i), Long::sum);
             }
         }
     }
 
-    private static void count(List<CounterKey> keys, Amounts amounts, int sign, ProjectionContext context) {
-        for (int i = 0; i < amounts.size; i++) {
-            count(keys, amounts.fields[i], sign * amounts.amounts[i], context);
+    private static void count(List<CounterKey> keys, FieldAmounts amounts, int sign, ProjectionContext context) {
+        for (int i = 0; i < amounts.size(); i++) {
+            count(keys, amounts.field(i), sign * amounts.amount(i), context);
         }
     }
 

@@ -2,6 +2,7 @@ package org.campaign.reporting.store;
 
 import org.bson.Document;
 import org.campaign.reporting.projection.CounterKey;
+import org.campaign.reporting.projection.FieldAmounts;
 import org.campaign.reporting.projection.SourcePosition;
 import org.campaign.reporting.store.BatchChanges.CounterDelta;
 import org.campaign.reporting.store.BatchChanges.SetAddition;
@@ -9,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,37 +44,26 @@ public final class GenerationBuilder implements ProjectionTarget {
 
     private static final Logger log = LoggerFactory.getLogger(GenerationBuilder.class);
 
-    /**
-     * The fold of one group of counters' deltas from one source partition: a few fields, kept in two arrays (a
-     * rebuild adds to these some ten million times; a map of boxed numbers made most of its garbage).
-     */
+    /** The fold of one group of counters' deltas from one source partition. */
     private static final class Sum {
         SourcePosition last;
-        String[] names = new String[4];
-        long[] values = new long[4];
-        int size;
+        final FieldAmounts fields = new FieldAmounts(4);
 
         void add(SourcePosition position, String field, long delta) {
-            if (last == null || last.offset() < position.offset()) {
-                last = position;
-            }
-            for (int i = 0; i < size; i++) {
-                if (names[i] == field || names[i].equals(field)) {
-                    values[i] += delta;
-                    return;
-                }
-            }
-            if (size == names.length) {
-                names = Arrays.copyOf(names, size * 2);
-                values = Arrays.copyOf(values, size * 2);
-            }
-            names[size] = field;
-            values[size++] = delta;
+            moveTo(position);
+            fields.add(field, delta);
         }
 
         void addAll(Sum other) {
-            for (int i = 0; i < other.size; i++) {
-                add(other.last, other.names[i], other.values[i]);
+            if (other.fields.size() > 0) {
+                moveTo(other.last);
+                fields.addAll(other.fields);
+            }
+        }
+
+        private void moveTo(SourcePosition position) {
+            if (last == null || last.offset() < position.offset()) {
+                last = position;
             }
         }
     }
@@ -196,8 +185,9 @@ public final class GenerationBuilder implements ProjectionTarget {
         }
         BatchChanges counted = new BatchChanges();
         perCounter.forEach((key, bySource) -> bySource.forEach((source, sum) -> {
-            for (int i = 0; i < sum.size; i++) {
-                counted.count(new CounterDelta(List.of(key), sum.last, source, sum.names[i], sum.values[i]));
+            for (int i = 0; i < sum.fields.size(); i++) {
+                counted.count(new CounterDelta(List.of(key), sum.last, source, sum.fields.field(i),
+                        sum.fields.amount(i)));
             }
         }));
         BatchChanges added = new BatchChanges();
