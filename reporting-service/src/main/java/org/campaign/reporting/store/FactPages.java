@@ -39,10 +39,10 @@ import java.util.TreeMap;
  * </pre>
  * A rebuild writes a million facts as a few thousand page inserts instead of a million documents, and the server keeps
  * one opaque value per fact instead of a dozen fields: the per-document and per-field costs of the in-process
- * server were most of the time a rebuild spent writing (11 s against 2 s for a million facts, measured alone). The
- * live projection writes a fact on its own (17–45 µs against 75–300 µs for setting it inside a page, which the
- * server copies whole), and that document takes precedence over the fact's entry in a page: pages are written only
- * while a generation is being rebuilt, before anything writes facts on their own. A generation written before pages
+ * server were most of the time a rebuild spent writing (12–13 s against 2 s for a million facts in the benchmarks'
+ * {@code FactLayoutBenchmark}). The live projection writes a fact on its own (16–87 µs against 280–1,270 µs for
+ * setting it inside a page, which the server copies whole), and that document takes precedence over the fact's entry
+ * in a page: pages are written only while a generation is being rebuilt, before anything writes facts on their own. A generation written before pages
  * existed holds only fact documents, and is read and written alike. The page of an id is {@link String#hashCode}
  * (defined by the language, so stable across processes) modulo {@value #PAGES}.
  */
