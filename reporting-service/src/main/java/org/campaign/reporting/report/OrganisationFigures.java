@@ -6,13 +6,17 @@ import org.campaign.reporting.projection.CounterFamily;
 import org.campaign.reporting.projection.CounterKey;
 import org.campaign.reporting.review.ReviewStatistics;
 import org.campaign.reporting.roster.RosterStatistics;
+import org.campaign.reporting.store.MongoReadModelStore;
 import org.campaign.reporting.store.ReadModelStore;
+import org.campaign.reporting.store.SetRef;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -48,31 +52,110 @@ final class OrganisationFigures {
     }
 
     final OrganisationTree tree;
+    private final String scope;
+    /** The key of the reviewed set: the round asked for, or any round. */
+    private final String reviewedKey;
     private final Map<String, Map<String, Long>> byOrganisation;
     private final Map<String, Map<String, Long>> roster;
+    /** Pledger set sizes by key ({@code <organisation>/<category>}), and their sums by organisation and category. */
+    private final Map<String, Long> pledgerSets;
     private final Map<String, Long> pledgers = new HashMap<>();
     private final Map<String, Map<String, Long>> pledgersByCategory = new HashMap<>();
     private final Set<String> pledging;
     private final Set<String> reviewed;
     private final Set<String> evaluated;
 
-    OrganisationFigures(ReadModelStore store, OrganisationTree tree, String campaignId, String round) {
-        String scope = CounterKey.scopeFor(campaignId);
+    private OrganisationFigures(OrganisationTree tree, String scope, String reviewedKey,
+                                Map<String, Map<String, Long>> byOrganisation, Map<String, Map<String, Long>> roster,
+                                Map<String, Long> pledgerSets, Set<String> pledging, Set<String> reviewed,
+                                Set<String> evaluated) {
         this.tree = tree;
-        this.byOrganisation = store.counters(CounterFamily.ORGANISATION, scope, CounterFamily.ORGANISATION_DIMENSION);
-        this.roster = CounterKey.ALL.equals(scope) ? byOrganisation
-                : store.counters(CounterFamily.ORGANISATION, CounterKey.ALL, CounterFamily.ORGANISATION_DIMENSION);
-        store.setSizes(scope, PledgeStatistics.PLEDGERS_SET).forEach((key, size) -> {
+        this.scope = scope;
+        this.reviewedKey = reviewedKey;
+        this.byOrganisation = byOrganisation;
+        this.roster = CounterKey.ALL.equals(scope) ? byOrganisation : roster;
+        this.pledgerSets = pledgerSets;
+        pledgerSets.forEach((key, size) -> {
             int slash = key.lastIndexOf('/');
             String organisation = slash < 0 ? key : key.substring(0, slash);
             String category = slash < 0 ? CounterKey.UNKNOWN : key.substring(slash + 1);
             pledgers.merge(organisation, size, Long::sum);
             pledgersByCategory.computeIfAbsent(organisation, o -> new HashMap<>()).merge(category, size, Long::sum);
         });
-        this.pledging = new HashSet<>(store.setMembers(scope, PledgeStatistics.PLEDGING_ORGANISATIONS_SET, CounterKey.ALL));
-        this.reviewed = new HashSet<>(store.setMembers(scope, ReviewStatistics.REVIEWED_SET,
-                round == null || round.isBlank() ? ReviewStatistics.ANY_ROUND : round));
-        this.evaluated = new HashSet<>(store.setMembers(scope, EvaluationStatistics.EVALUATED_SET, CounterKey.ALL));
+        this.pledging = pledging;
+        this.reviewed = reviewed;
+        this.evaluated = evaluated;
+    }
+
+    /** Reads the figures of every organisation in the scope of {@code campaignId} (and review round). */
+    static OrganisationFigures load(ReadModelStore store, OrganisationTree tree, String campaignId, String round) {
+        String scope = CounterKey.scopeFor(campaignId);
+        String reviewedKey = round == null || round.isBlank() ? ReviewStatistics.ANY_ROUND : round;
+        Map<String, Map<String, Long>> byOrganisation = store.counters(CounterFamily.ORGANISATION, scope,
+                CounterFamily.ORGANISATION_DIMENSION);
+        Map<String, Map<String, Long>> roster = CounterKey.ALL.equals(scope) ? byOrganisation
+                : store.counters(CounterFamily.ORGANISATION, CounterKey.ALL, CounterFamily.ORGANISATION_DIMENSION);
+        return new OrganisationFigures(tree, scope, reviewedKey, byOrganisation, roster,
+                store.setSizes(scope, PledgeStatistics.PLEDGERS_SET),
+                new HashSet<>(store.setMembers(scope, PledgeStatistics.PLEDGING_ORGANISATIONS_SET, CounterKey.ALL)),
+                new HashSet<>(store.setMembers(scope, ReviewStatistics.REVIEWED_SET, reviewedKey)),
+                new HashSet<>(store.setMembers(scope, EvaluationStatistics.EVALUATED_SET, CounterKey.ALL)));
+    }
+
+    /**
+     * These figures with what {@code changes} changed read again (only those counters and sets, by id), or these
+     * figures themselves when nothing they hold changed.
+     */
+    OrganisationFigures refreshed(MongoReadModelStore store, MongoReadModelStore.Changes changes) {
+        Map<String, Map<String, Long>> ownScope = reread(store, byOrganisation, scope, changes);
+        Map<String, Map<String, Long>> district = CounterKey.ALL.equals(scope) ? ownScope
+                : reread(store, roster, CounterKey.ALL, changes);
+        List<String> pledgerKeys = new ArrayList<>();
+        for (SetRef set : changes.sets()) {
+            if (set.scope().equals(scope) && set.kind().equals(PledgeStatistics.PLEDGERS_SET)) {
+                pledgerKeys.add(set.key());
+            }
+        }
+        Map<String, Long> sets = pledgerSets;
+        if (!pledgerKeys.isEmpty()) {
+            sets = new HashMap<>(pledgerSets);
+            sets.putAll(store.setSizes(scope, PledgeStatistics.PLEDGERS_SET, pledgerKeys));
+        }
+        Set<String> nowPledging = members(store, changes, PledgeStatistics.PLEDGING_ORGANISATIONS_SET, CounterKey.ALL,
+                pledging);
+        Set<String> nowReviewed = members(store, changes, ReviewStatistics.REVIEWED_SET, reviewedKey, reviewed);
+        Set<String> nowEvaluated = members(store, changes, EvaluationStatistics.EVALUATED_SET, CounterKey.ALL, evaluated);
+        if (ownScope == byOrganisation && district == roster && sets == pledgerSets && nowPledging == pledging
+                && nowReviewed == reviewed && nowEvaluated == evaluated) {
+            return this;
+        }
+        return new OrganisationFigures(tree, scope, reviewedKey, ownScope, district, sets, nowPledging, nowReviewed,
+                nowEvaluated);
+    }
+
+    /** {@code figures} of the organisations' counters of {@code scope}, with those {@code changes} names read again. */
+    private static Map<String, Map<String, Long>> reread(MongoReadModelStore store,
+                                                         Map<String, Map<String, Long>> figures, String scope,
+                                                         MongoReadModelStore.Changes changes) {
+        List<CounterKey> changed = new ArrayList<>();
+        for (CounterKey key : changes.organisationCounters()) {
+            if (key.scope().equals(scope) && key.dimension().equals(CounterFamily.ORGANISATION_DIMENSION)) {
+                changed.add(key);
+            }
+        }
+        if (changed.isEmpty()) {
+            return figures;
+        }
+        Map<String, Map<String, Long>> updated = new HashMap<>(figures);
+        store.counters(CounterFamily.ORGANISATION, changed).forEach((key, fields) -> updated.put(key.key(), fields));
+        return updated;
+    }
+
+    /** The members of one set of the scope, read again if {@code changes} names it. */
+    private Set<String> members(MongoReadModelStore store, MongoReadModelStore.Changes changes, String kind, String key,
+                                Set<String> members) {
+        return changes.sets().contains(new SetRef(scope, kind, key))
+                ? new HashSet<>(store.setMembers(scope, kind, key)) : members;
     }
 
     /** Members who made a pledge, per category, summed over {@code organisations}. */

@@ -14,22 +14,23 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The organisation tree of a read-model generation, cached while its store writes nothing, and otherwise until the
- * live projection changes the roster or for at most a few seconds; and the organisations' figures
- * ({@link OrganisationFigures}) of a scope, cached until the generation's store writes again.
+ * The organisation tree of a read-model generation, cached until the live projection changes the roster (in an
+ * instance that does not run it, for at most a few seconds); and the organisations' figures
+ * ({@link OrganisationFigures}) of a scope, cached while the generation's store writes nothing, and after writes
+ * brought up to date by reading again only the counters and sets they changed.
  * <p>
  * Every tree report — a subtree, the roots, coverage, satisfaction, rankings — sums the figures of all
  * organisations, which the store can only read by scanning. Dashboards ask for the same reports again and again,
  * most of the time with nothing written in between, and after each change all of them ask at once: they share
- * one read. (Only in the instance that runs the live projection, which sees every write.)
+ * one read, and under a steady stream of events each change costs a read of the few documents it changed. (Only in
+ * the instance that runs the live projection, which sees every write.)
  */
 @Component
 public class OrganisationTrees {
 
     private static final long MAX_AGE_MILLIS = 3_000;
 
-    private record Cached(MongoReadModelStore store, long rosterVersion, long storeVersion, long loadedAt,
-                          OrganisationTree tree) {
+    private record Cached(MongoReadModelStore store, long rosterVersion, long loadedAt, OrganisationTree tree) {
     }
 
     private record FiguresKey(String generation, String scope, String round) {
@@ -51,16 +52,6 @@ public class OrganisationTrees {
         this.listeners = listeners;
     }
 
-    /**
-     * The store's {@linkplain MongoReadModelStore#settledVersion settled version}, when this process runs the live
-     * projection (and so makes every write of the active generation); otherwise -1, and nothing is shared by it: an
-     * instance that only serves queries cannot see the writes of another.
-     */
-    private long settledVersion(MongoReadModelStore store) {
-        MessageListenerContainer live = listeners.getListenerContainer(ProjectionListener.LISTENER_ID);
-        return live != null && live.isRunning() ? store.settledVersion() : -1;
-    }
-
     public OrganisationTree of(ReadModelStore store) {
         if (!(store instanceof MongoReadModelStore mongo)) {
             return OrganisationTree.of(store.facts(RosterStatistics.ORGANISATION_KIND));
@@ -68,30 +59,52 @@ public class OrganisationTrees {
         Cached current = cached;
         long now = System.currentTimeMillis();
         long version = monitor.rosterVersion();
-        long storeVersion = settledVersion(mongo);
-        if (current != null && current.store() == store && (storeVersion >= 0 && current.storeVersion() == storeVersion
-                || current.rosterVersion() == version && now - current.loadedAt() < MAX_AGE_MILLIS)) {
+        if (current != null && current.store() == store && current.rosterVersion() == version
+                && (writesHere() || now - current.loadedAt() < MAX_AGE_MILLIS)) {
             return current.tree();
         }
         OrganisationTree tree = OrganisationTree.of(store.facts(RosterStatistics.ORGANISATION_KIND));
-        cached = new Cached(mongo, version, storeVersion, now, tree);
+        cached = new Cached(mongo, version, now, tree);
         return tree;
+    }
+
+    /** Whether this process runs the live projection, and so makes (and sees) every write of the active generation. */
+    private boolean writesHere() {
+        MessageListenerContainer live = listeners.getListenerContainer(ProjectionListener.LISTENER_ID);
+        return live != null && live.isRunning();
+    }
+
+    /**
+     * The store's {@linkplain MongoReadModelStore#settledVersion settled version} when this process
+     * {@linkplain #writesHere writes} the generation, otherwise -1: an instance that only serves queries cannot see
+     * the writes of another, and shares no figures.
+     */
+    private long settledVersion(MongoReadModelStore store) {
+        return writesHere() ? store.settledVersion() : -1;
     }
 
     /** The figures of every organisation in the scope of {@code campaignId} (and review round) against {@code tree}. */
     OrganisationFigures figures(ReadModelStore store, OrganisationTree tree, String campaignId, String round) {
         if (!(store instanceof MongoReadModelStore mongo)) {
-            return new OrganisationFigures(store, tree, campaignId, round);
+            return OrganisationFigures.load(store, tree, campaignId, round);
         }
         FiguresKey key = new FiguresKey(store.generation(), CounterKey.scopeFor(campaignId),
                 round == null || round.isBlank() ? null : round);
         long version = settledVersion(mongo);
         CachedFigures current = figures.get(key);
-        if (version >= 0 && current != null && current.store() == store && current.storeVersion() == version
-                && current.tree() == tree) {
-            return current.figures();
+        OrganisationFigures loaded = null;
+        if (version >= 0 && current != null && current.store() == store && current.tree() == tree) {
+            if (current.storeVersion() == version) {
+                return current.figures();
+            }
+            MongoReadModelStore.Changes changes = mongo.changesSince(current.storeVersion());
+            if (changes != null) {
+                loaded = current.figures().refreshed(mongo, changes);
+            }
         }
-        OrganisationFigures loaded = new OrganisationFigures(store, tree, campaignId, round);
+        if (loaded == null) {
+            loaded = OrganisationFigures.load(store, tree, campaignId, round);
+        }
         if (version < 0) {
             return loaded;
         }

@@ -76,11 +76,7 @@ public final class GenerationBuilder implements ProjectionTarget {
     private Map<String, Sum> lastGroup;
     /** The groups' sums {@link #spread} over their counters: counter → source partition → sum. */
     private final Map<CounterKey, Map<String, Sum>> perCounter = new HashMap<>();
-    /** A set: scope, kind and key. */
-    private record SetKey(String scope, String kind, String key) {
-    }
-
-    private final Map<SetKey, Set<String>> members = new LinkedHashMap<>();
+    private final Map<SetRef, Set<String>> members = new LinkedHashMap<>();
     /** The latest fact of each aggregate, by kind and id, {@link FactPages#encode encoded}. */
     private final Map<String, Map<String, byte[]>> facts = new LinkedHashMap<>();
     private int factCount;
@@ -120,7 +116,7 @@ public final class GenerationBuilder implements ProjectionTarget {
             lastGroup.computeIfAbsent(delta.source(), s -> new Sum()).add(delta.position(), delta.field(), delta.delta());
         }
         for (SetAddition addition : changes.sets()) {
-            members.computeIfAbsent(new SetKey(addition.scope(), addition.kind(), addition.key()),
+            members.computeIfAbsent(new SetRef(addition.scope(), addition.kind(), addition.key()),
                     set -> new LinkedHashSet<>()).add(addition.member());
         }
         changes.facts().forEach((kind, byId) -> {

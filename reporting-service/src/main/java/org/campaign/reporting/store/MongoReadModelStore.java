@@ -19,8 +19,10 @@ import org.campaign.reporting.store.BatchChanges.SetAddition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -90,6 +92,9 @@ public class MongoReadModelStore implements ReadModelStore {
     private final Map<String, Set<Integer>> pagesWritten = new ConcurrentHashMap<>();
     private final AtomicLong version = new AtomicLong();
     private final AtomicInteger writing = new AtomicInteger();
+    /** What the last {@value #JOURNAL_SIZE} writes changed, oldest first. */
+    private final Deque<Landed> journal = new ArrayDeque<>();
+    private static final int JOURNAL_SIZE = 256;
     /** Whether the caches know every document of the generation: true for a generation this store created. */
     private volatile boolean authoritative;
 
@@ -149,12 +154,14 @@ public class MongoReadModelStore implements ReadModelStore {
     @Override
     public void write(BatchChanges changes) {
         writing.incrementAndGet();
+        boolean complete = false;
         try {
             writeCounters(changes.counters());
             writeSets(changes.sets());
             writeFacts(changes.facts());
+            complete = true;
         } finally {
-            version.incrementAndGet();
+            landed(changes, complete);
             writing.decrementAndGet();
         }
     }
@@ -165,6 +172,59 @@ public class MongoReadModelStore implements ReadModelStore {
      */
     public long settledVersion() {
         return writing.get() > 0 ? -1 : version.get();
+    }
+
+    /** What writes changed that readers keeping figures read: the organisations' counters, and the sets. */
+    public record Changes(Set<CounterKey> organisationCounters, Set<SetRef> sets) {
+    }
+
+    private record Landed(long version, Changes changes) {
+    }
+
+    /**
+     * What the writes after {@code since} (a {@link #settledVersion}) changed, or {@code null} when this store no
+     * longer remembers all of them or one of them failed part-way (read everything again then).
+     */
+    public Changes changesSince(long since) {
+        synchronized (journal) {
+            if (journal.isEmpty() || journal.peekFirst().version() > since + 1) {
+                return null;
+            }
+            Set<CounterKey> counters = new HashSet<>();
+            Set<SetRef> sets = new HashSet<>();
+            for (Landed landed : journal) {
+                if (landed.version() > since) {
+                    if (landed.changes() == null) {
+                        return null;
+                    }
+                    counters.addAll(landed.changes().organisationCounters());
+                    sets.addAll(landed.changes().sets());
+                }
+            }
+            return new Changes(counters, sets);
+        }
+    }
+
+    /** Counts a write that has landed (or failed: {@code complete} false) and remembers what it changed. */
+    private void landed(BatchChanges changes, boolean complete) {
+        Changes changed = null;
+        if (complete) {
+            Set<CounterKey> counters = new HashSet<>();
+            changes.counters().forEach(delta -> delta.keys().forEach(key -> {
+                if (key.family() == CounterFamily.ORGANISATION) {
+                    counters.add(key);
+                }
+            }));
+            Set<SetRef> sets = new HashSet<>();
+            changes.sets().forEach(added -> sets.add(new SetRef(added.scope(), added.kind(), added.key())));
+            changed = new Changes(counters, sets);
+        }
+        synchronized (journal) {
+            journal.addLast(new Landed(version.incrementAndGet(), changed));
+            if (journal.size() > JOURNAL_SIZE) {
+                journal.removeFirst();
+            }
+        }
     }
 
     // ---------------------------------------------------------------- counters
@@ -422,7 +482,7 @@ public class MongoReadModelStore implements ReadModelStore {
             authoritative = false;
             throw e;
         } finally {
-            version.incrementAndGet();
+            landed(new BatchChanges(), true);
             writing.decrementAndGet();
         }
         written.addAll(newPages);
@@ -484,6 +544,39 @@ public class MongoReadModelStore implements ReadModelStore {
             });
         }
         return totals;
+    }
+
+    /** The counted fields of the given counters of one family, by counter (those not stored are left out). */
+    public Map<CounterKey, Map<String, Long>> counters(CounterFamily family, Collection<CounterKey> keys) {
+        Map<CounterKey, Map<String, Long>> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        List<String> ids = keys.stream().map(MongoReadModelStore::documentId).toList();
+        for (Document document : collection(family.collection()).find(Filters.in("_id", ids)).projection(FIGURES)) {
+            Map<String, Long> fields = new HashMap<>();
+            document.forEach((name, value) -> {
+                if (value instanceof Number number && !COUNTER_METADATA.contains(name)) {
+                    fields.put(name, number.longValue());
+                }
+            });
+            found.put(new CounterKey(document.getString("scope"), document.getString("dimension"),
+                    document.getString("key")), fields);
+        }
+        return found;
+    }
+
+    /** The sizes of the given sets of one scope and kind, by key (those not stored are left out). */
+    public Map<String, Long> setSizes(String scope, String kind, Collection<String> keys) {
+        Map<String, Long> sizes = new HashMap<>();
+        if (keys.isEmpty()) {
+            return sizes;
+        }
+        List<String> ids = keys.stream().map(key -> setId(scope, kind, key)).toList();
+        for (Document set : collection("sets").find(Filters.in("_id", ids)).projection(Projections.include("key", "n"))) {
+            sizes.put(set.getString("key"), ((Number) set.get("n")).longValue());
+        }
+        return sizes;
     }
 
     @Override
