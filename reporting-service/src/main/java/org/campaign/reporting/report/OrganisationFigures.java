@@ -197,7 +197,10 @@ final class OrganisationFigures {
                 activeEvaluated += evaluated.contains(organisation) ? 1 : 0;
             }
         }
-        long enrolled = Figures.count(roster(organisations), RosterStatistics.MEMBERS);
+        long enrolled = 0;
+        for (String organisation : organisations) {
+            enrolled += Figures.count(roster.get(organisation), RosterStatistics.MEMBERS);
+        }
         return new NodeFigures(active, Figures.PledgeFigures.of(fields),
                 new MemberCoverage(enrolled, withPledge, Figures.rate(withPledge, enrolled)),
                 new Coverage(active, activePledging, Figures.rate(activePledging, active)),

@@ -75,12 +75,12 @@ public class OrganisationTrees {
     }
 
     /**
-     * The store's {@linkplain MongoReadModelStore#settledVersion settled version} when this process
-     * {@linkplain #writesHere writes} the generation, otherwise -1: an instance that only serves queries cannot see
-     * the writes of another, and shares no figures.
+     * The store's {@linkplain MongoReadModelStore#version version} when this process {@linkplain #writesHere writes}
+     * the generation, otherwise -1: an instance that only serves queries cannot see the writes of another, and shares
+     * no figures.
      */
-    private long settledVersion(MongoReadModelStore store) {
-        return writesHere() ? store.settledVersion() : -1;
+    private long version(MongoReadModelStore store) {
+        return writesHere() ? store.version() : -1;
     }
 
     /** The figures of every organisation in the scope of {@code campaignId} (and review round) against {@code tree}. */
@@ -90,7 +90,7 @@ public class OrganisationTrees {
         }
         FiguresKey key = new FiguresKey(store.generation(), CounterKey.scopeFor(campaignId),
                 round == null || round.isBlank() ? null : round);
-        long version = settledVersion(mongo);
+        long version = version(mongo);
         CachedFigures current = figures.get(key);
         OrganisationFigures loaded = null;
         if (version >= 0 && current != null && current.store() == store && current.tree() == tree) {

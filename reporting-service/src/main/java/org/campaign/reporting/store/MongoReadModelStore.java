@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -91,7 +90,6 @@ public class MongoReadModelStore implements ReadModelStore {
     /** The fact pages this store wrote, per kind. */
     private final Map<String, Set<Integer>> pagesWritten = new ConcurrentHashMap<>();
     private final AtomicLong version = new AtomicLong();
-    private final AtomicInteger writing = new AtomicInteger();
     /** What the last {@value #JOURNAL_SIZE} writes changed, oldest first. */
     private final Deque<Landed> journal = new ArrayDeque<>();
     private static final int JOURNAL_SIZE = 256;
@@ -153,7 +151,6 @@ public class MongoReadModelStore implements ReadModelStore {
 
     @Override
     public void write(BatchChanges changes) {
-        writing.incrementAndGet();
         boolean complete = false;
         try {
             writeCounters(changes.counters());
@@ -162,16 +159,16 @@ public class MongoReadModelStore implements ReadModelStore {
             complete = true;
         } finally {
             landed(changes, complete);
-            writing.decrementAndGet();
         }
     }
 
     /**
-     * How many writes this store has made, or -1 while one is under way: figures read while it stays the same (and
-     * not -1) are still current, as long as this process is the generation's only writer.
+     * How many writes of this store have landed (or failed). Figures read after it was {@code v} hold at least what
+     * the writes up to {@code v} wrote, and perhaps part of later ones, which {@link #changesSince changesSince(v)}
+     * names once they have landed — as long as this process is the generation's only writer.
      */
-    public long settledVersion() {
-        return writing.get() > 0 ? -1 : version.get();
+    public long version() {
+        return version.get();
     }
 
     /** What writes changed that readers keeping figures read: the organisations' counters, and the sets. */
@@ -182,7 +179,7 @@ public class MongoReadModelStore implements ReadModelStore {
     }
 
     /**
-     * What the writes after {@code since} (a {@link #settledVersion}) changed, or {@code null} when this store no
+     * What the writes after {@code since} (a {@link #version}) changed, or {@code null} when this store no
      * longer remembers all of them or one of them failed part-way (read everything again then).
      */
     public Changes changesSince(long since) {
@@ -473,7 +470,6 @@ public class MongoReadModelStore implements ReadModelStore {
                 }
             });
         }
-        writing.incrementAndGet();
         try {
             bulk(database.getCollection(factCollection(kind)), FactPages.pageWrites(byId, newPages),
                     PARALLEL_PAGES_PART);
@@ -483,7 +479,6 @@ public class MongoReadModelStore implements ReadModelStore {
             throw e;
         } finally {
             landed(new BatchChanges(), true);
-            writing.decrementAndGet();
         }
         written.addAll(newPages);
         byId.forEach((id, fact) -> facts.put(kind, id, fact));
