@@ -21,10 +21,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The per-organisation figures of one scope, loaded once and shared while the store writes nothing
- * ({@link OrganisationTrees#figures}), and their sums over any set of
- * organisations (a subtree, a township, a sector). The cost grows with the number of organisations, never with
- * the number of pledges.
+ * The per-organisation figures of one scope — loaded once, shared between requests and, after writes,
+ * {@link #refreshed brought up to date} from what the writes changed ({@link OrganisationTrees#figures}) — and their
+ * sums over any set of organisations (a subtree, a township, a sector). The cost grows with the number of
+ * organisations, never with the number of pledges.
  */
 final class OrganisationFigures {
 

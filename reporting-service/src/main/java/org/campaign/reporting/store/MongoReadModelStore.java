@@ -57,10 +57,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>
  * <b>Facts</b> ({@code facts_<kind>_*}): written by a rebuild in pages, many facts to a document, and by the live
  * projection one document each ({@link FactPages}); a changed fact replaces the stored one, and the engine saves a
- * fact only for an event beyond the stored fact's {@code lastSequence}. Facts and set members are kept in a bounded write-through cache; for a
- * generation this store created (a rebuild) and whose cache never overflowed, a fact missing from the cache does not
- * exist, so replaying needs no reads at all — and a counter, set or fact page it never wrote is not stored yet, so it
- * is inserted whole instead of updated.
+ * fact only for an event beyond the stored fact's {@code lastSequence}. Facts and set members are kept in a bounded
+ * write-through cache; for a generation this store created (a rebuild) and whose cache never overflowed, a fact
+ * missing from the cache does not exist, so replaying needs no reads at all — and a counter, set or fact page it
+ * never wrote is not stored yet, so it is inserted whole instead of updated.
  * <p>
  * <b>Order.</b> Counters and sets are written before facts. A crash in between leaves the facts as they were, so the
  * redelivered records compute the same deltas from the same facts, and the guards refuse what was applied. A crash
@@ -514,14 +514,9 @@ public class MongoReadModelStore implements ReadModelStore {
     public Map<String, Map<String, Map<String, Long>>> counters(CounterFamily family, String scope) {
         Map<String, Map<String, Map<String, Long>>> totals = new LinkedHashMap<>();
         for (Document document : collection(family.collection()).find(Filters.eq("scope", scope)).projection(FIGURES)) {
-            Map<String, Long> fields = totals
+            addCounted(document, totals
                     .computeIfAbsent(document.getString("dimension"), d -> new LinkedHashMap<>())
-                    .computeIfAbsent(document.getString("key"), k -> new HashMap<>());
-            document.forEach((name, value) -> {
-                if (value instanceof Number number && !COUNTER_METADATA.contains(name)) {
-                    fields.merge(name, number.longValue(), Long::sum);
-                }
-            });
+                    .computeIfAbsent(document.getString("key"), k -> new HashMap<>()));
         }
         return totals;
     }
@@ -531,12 +526,7 @@ public class MongoReadModelStore implements ReadModelStore {
         Map<String, Map<String, Long>> totals = new LinkedHashMap<>();
         for (Document document : collection(family.collection())
                 .find(Filters.and(Filters.eq("scope", scope), Filters.eq("dimension", dimension))).projection(FIGURES)) {
-            Map<String, Long> fields = totals.computeIfAbsent(document.getString("key"), k -> new HashMap<>());
-            document.forEach((name, value) -> {
-                if (value instanceof Number number && !COUNTER_METADATA.contains(name)) {
-                    fields.merge(name, number.longValue(), Long::sum);
-                }
-            });
+            addCounted(document, totals.computeIfAbsent(document.getString("key"), k -> new HashMap<>()));
         }
         return totals;
     }
@@ -550,15 +540,20 @@ public class MongoReadModelStore implements ReadModelStore {
         List<String> ids = keys.stream().map(MongoReadModelStore::documentId).toList();
         for (Document document : collection(family.collection()).find(Filters.in("_id", ids)).projection(FIGURES)) {
             Map<String, Long> fields = new HashMap<>();
-            document.forEach((name, value) -> {
-                if (value instanceof Number number && !COUNTER_METADATA.contains(name)) {
-                    fields.put(name, number.longValue());
-                }
-            });
+            addCounted(document, fields);
             found.put(new CounterKey(document.getString("scope"), document.getString("dimension"),
                     document.getString("key")), fields);
         }
         return found;
+    }
+
+    /** Adds the counted fields of a counter document (not its id, names or offsets) into {@code fields}. */
+    private static void addCounted(Document counter, Map<String, Long> fields) {
+        counter.forEach((name, value) -> {
+            if (value instanceof Number number && !COUNTER_METADATA.contains(name)) {
+                fields.merge(name, number.longValue(), Long::sum);
+            }
+        });
     }
 
     /** The sizes of the given sets of one scope and kind, by key (those not stored are left out). */
