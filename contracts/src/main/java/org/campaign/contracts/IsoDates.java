@@ -19,7 +19,7 @@ import java.time.LocalDate;
  * tenth of the work of replaying a topic; any other form (an offset, a number, a leap second, a malformed value) is
  * left to the Java time module's deserializers, so what is accepted and what is refused stays the same.
  */
-final class IsoDates {
+public final class IsoDates {
 
     private IsoDates() {
     }
@@ -43,7 +43,7 @@ final class IsoDates {
     }
 
     /** {@code yyyy-MM-ddTHH:mm:ss[.f…]Z}, or {@code null} for any other text. */
-    static Instant instant(String text) {
+    public static Instant instant(String text) {
         int length = text.length();
         if (length < 20 || length > 30 || length == 21 || text.charAt(length - 1) != 'Z' || text.charAt(10) != 'T'
                 || text.charAt(13) != ':' || text.charAt(16) != ':' || (length > 20 && text.charAt(19) != '.')) {

@@ -19,6 +19,7 @@ import org.campaign.reporting.projection.CounterGroups;
 import org.campaign.reporting.projection.CounterKey;
 import org.campaign.reporting.projection.EnvelopeReader;
 import org.campaign.reporting.projection.EventProjection;
+import org.campaign.reporting.projection.FieldAmounts;
 import org.campaign.reporting.projection.ProjectionContext;
 import org.campaign.reporting.projection.UnprojectableEventException;
 import org.campaign.reporting.projection.Values;
@@ -32,6 +33,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.campaign.reporting.pledge.PledgeStatistics.*;
 
@@ -66,9 +68,13 @@ public class PledgeProjection implements EventProjection {
 
     private static final Logger log = LoggerFactory.getLogger(PledgeProjection.class);
     private static final Set<String> CLOSED = Set.of("FULFILLED", "LAPSED", "WITHDRAWN");
+    /** The flags of a pledge's fact, each counted under the same name. */
+    private static final List<String> FLAGS = List.of(APPROVED, PUBLISHED, SENT_BACK, PROGRESS_REPORTED, ORAL);
 
     private final EnvelopeReader reader;
     private final CounterGroups groups = new CounterGroups();
+    /** The amounts of each status and combination of flags, made when first met. */
+    private final Map<String, FieldAmounts[]> amounts = new ConcurrentHashMap<>();
 
     public PledgeProjection(EnvelopeReader reader) {
         this.reader = reader;
@@ -249,23 +255,36 @@ public class PledgeProjection implements EventProjection {
     /** What a pledge in the state of {@code fact} adds to the counters; nothing for no fact. */
     Contribution contribution(Document fact) {
         Contribution contribution = new Contribution();
-        if (fact == null) {
-            return contribution;
-        }
+        return fact == null ? contribution : contribution.add(keysOf(fact), amountsOf(fact));
+    }
+
+    /** What a pledge adds to each of its counters: it depends only on its status and flags (shared per state). */
+    private FieldAmounts amountsOf(Document fact) {
         String status = fact.getString("status");
-        List<CounterKey> keys = keysOf(fact);
-        contribution.add(keys, MADE, 1)
-                .add(keys, APPROVED, Values.flag(fact, "approved") ? 1 : 0)
-                .add(keys, PUBLISHED, Values.flag(fact, "published") ? 1 : 0)
-                .add(keys, SENT_BACK, Values.flag(fact, "sentBack") ? 1 : 0)
-                .add(keys, PROGRESS_REPORTED, Values.flag(fact, "progressReported") ? 1 : 0)
-                .add(keys, ORAL, Values.flag(fact, "oral") ? 1 : 0)
-                .add(keys, FULFILLED, "FULFILLED".equals(status) ? 1 : 0)
-                .add(keys, LAPSED, "LAPSED".equals(status) ? 1 : 0)
-                .add(keys, WITHDRAWN, "WITHDRAWN".equals(status) ? 1 : 0)
-                .add(keys, OPEN, CLOSED.contains(status) ? 0 : 1)
-                .add(keys, STATUS_PREFIX + status, 1);
-        return contribution;
+        int flags = 0;
+        for (int i = 0; i < FLAGS.size(); i++) {
+            flags |= Values.flag(fact, FLAGS.get(i)) ? 1 << i : 0;
+        }
+        FieldAmounts[] ofStatus = amounts.computeIfAbsent(String.valueOf(status), s -> new FieldAmounts[1 << FLAGS.size()]);
+        FieldAmounts shared = ofStatus[flags];
+        if (shared == null) {
+            shared = new FieldAmounts(12);
+            shared.add(MADE, 1);
+            for (int i = 0; i < FLAGS.size(); i++) {
+                if ((flags & 1 << i) != 0) {
+                    shared.add(FLAGS.get(i), 1);
+                }
+            }
+            shared.add(switch (String.valueOf(status)) {
+                case "FULFILLED" -> FULFILLED;
+                case "LAPSED" -> LAPSED;
+                case "WITHDRAWN" -> WITHDRAWN;
+                default -> OPEN;
+            }, 1);
+            shared.add((STATUS_PREFIX + status).intern(), 1);
+            ofStatus[flags] = shared.share();
+        }
+        return shared;
     }
 
     /** The slices of the time series a pledge counts in: its township and its sector. */

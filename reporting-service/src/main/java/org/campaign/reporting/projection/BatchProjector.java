@@ -143,12 +143,19 @@ public class BatchProjector {
         int skipped = 0;
         int ignored = 0;
         int failed = rejected.size();
+        String lastTopic = null;
+        int lastPartition = -1;
+        String partitionName = null;
         for (int i = 0; i < events.size(); i++) {
             EventEnvelope event = events.get(i).event();
             SourcePosition position = events.get(i).position();
             if (event.occurredAt() != null) {
-                lastEventTimes.merge(position.topic() + "-" + position.partition(), event.occurredAt(),
-                        (a, b) -> a.isAfter(b) ? a : b);
+                if (!position.topic().equals(lastTopic) || position.partition() != lastPartition) {
+                    lastTopic = position.topic();
+                    lastPartition = position.partition();
+                    partitionName = lastTopic + "-" + lastPartition;
+                }
+                lastEventTimes.merge(partitionName, event.occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
             }
             EventProjection projection = projections.get(event.type());
             if (projection == null) {
@@ -221,7 +228,7 @@ public class BatchProjector {
 
         @Override
         public Document fact() {
-            return fact == null ? null : new Document(fact);
+            return fact;
         }
 
         @Override
@@ -232,7 +239,7 @@ public class BatchProjector {
         @Override
         public void count(List<CounterKey> keys, String field, long delta) {
             if (delta != 0 && !keys.isEmpty()) {
-                counters.add(new BatchChanges.CounterDelta(List.copyOf(keys), position, source, field, delta));
+                counters.add(new BatchChanges.CounterDelta(CounterGroups.immutable(keys), position, source, field, delta));
             }
         }
 

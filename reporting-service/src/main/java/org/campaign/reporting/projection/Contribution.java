@@ -14,7 +14,9 @@ import java.util.Map;
  * Amounts are kept per group of counters that receive the same fields (a pledge adds the same fields to its
  * district total, sector, township, kind… counters), so that the difference of two states whose groups are the
  * same — most events change a status or a flag, not a dimension — is computed once per group, not once per counter.
- * (A counter in two groups then receives the difference of each; the sum is the same.)
+ * (A counter in two groups then receives the difference of each; the sum is the same.) A projection whose records
+ * take few distinct states adds {@linkplain FieldAmounts#share shared} amounts, one instance per state, so that the
+ * difference of two states is worked out once per kind of transition.
  */
 public final class Contribution {
 
@@ -31,10 +33,33 @@ public final class Contribution {
         if (amount != 0) {
             if (keys != lastKeys) {
                 lastKeys = keys;
-                lastAmounts = groups.computeIfAbsent(keys, k -> new FieldAmounts(12));
+                lastAmounts = groups.get(keys);
+                if (lastAmounts == null || lastAmounts.isShared()) {
+                    FieldAmounts own = new FieldAmounts(12);
+                    if (lastAmounts != null) {
+                        own.addAll(lastAmounts);
+                    }
+                    lastAmounts = own;
+                    groups.put(keys, own);
+                }
             }
             lastAmounts.add(field, amount);
         }
+        return this;
+    }
+
+    /** Adds {@linkplain FieldAmounts#share shared} amounts to every key, keeping them as they are. */
+    public Contribution add(List<CounterKey> keys, FieldAmounts shared) {
+        FieldAmounts present = groups.get(keys);
+        if (present == null) {
+            groups.put(keys, shared);
+        } else {
+            FieldAmounts sum = new FieldAmounts(present.size() + shared.size());
+            sum.addAll(present);
+            sum.addAll(shared);
+            groups.put(keys, sum);
+        }
+        lastKeys = null;
         return this;
     }
 
@@ -46,17 +71,8 @@ public final class Contribution {
             return;
         }
         if (before.groups.keySet().equals(after.groups.keySet())) {
-            after.groups.forEach((keys, amounts) -> {
-                FieldAmounts previous = before.groups.get(keys);
-                for (int i = 0; i < amounts.size(); i++) {
-                    count(keys, amounts.field(i), amounts.amount(i) - previous.get(amounts.field(i)), context);
-                }
-                for (int i = 0; i < previous.size(); i++) {
-                    if (amounts.indexOf(previous.field(i)) < 0) {
-                        count(keys, previous.field(i), -previous.amount(i), context);
-                    }
-                }
-            });
+            after.groups.forEach((keys, amounts) ->
+                    count(keys, FieldAmounts.difference(amounts, before.groups.get(keys)), 1, context));
             return;
         }
         Map<CounterKey, Map<String, Long>> delta = new LinkedHashMap<>();

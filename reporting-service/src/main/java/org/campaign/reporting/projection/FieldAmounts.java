@@ -1,17 +1,28 @@
 package org.campaign.reporting.projection;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Amounts by counted field, for the few fields a counter or a group of counters receives: kept in two arrays and
  * found by a linear search (field names are constants, so mostly by identity). Projecting or replaying a topic adds
- * to these tens of millions of times, where a map of boxed numbers made most of the garbage. Not thread-safe.
+ * to these tens of millions of times, where a map of boxed numbers made most of the garbage. Not thread-safe, except
+ * once {@link #shared}.
+ * <p>
+ * A projection whose records take few distinct states (a pledge's status and flags) keeps one shared instance per
+ * state: it can no longer be added to, and the {@link #difference} between two shared instances is worked out once
+ * and remembered, so that an event's deltas are computed once per kind of transition instead of once per event.
  */
 public final class FieldAmounts {
+
+    private static final int MAX_REMEMBERED = 64;
 
     private String[] fields;
     private long[] amounts;
     private int size;
+    /** For a shared instance: its differences from the shared instances before it. */
+    private Map<FieldAmounts, FieldAmounts> differences;
 
     public FieldAmounts(int expectedFields) {
         fields = new String[expectedFields];
@@ -19,6 +30,9 @@ public final class FieldAmounts {
     }
 
     public void add(String field, long amount) {
+        if (differences != null) {
+            throw new IllegalStateException("Shared amounts cannot change");
+        }
         int i = indexOf(field);
         if (i >= 0) {
             amounts[i] += amount;
@@ -41,7 +55,12 @@ public final class FieldAmounts {
 
     public int indexOf(String field) {
         for (int i = 0; i < size; i++) {
-            if (fields[i] == field || fields[i].equals(field)) {
+            if (fields[i] == field) {
+                return i;
+            }
+        }
+        for (int i = 0; i < size; i++) {
+            if (fields[i].equals(field)) {
                 return i;
             }
         }
@@ -64,5 +83,47 @@ public final class FieldAmounts {
 
     public long amount(int i) {
         return amounts[i];
+    }
+
+    /** Makes these amounts unchangeable, so that they can be kept for a state and used by several threads. */
+    public FieldAmounts share() {
+        differences = new ConcurrentHashMap<>();
+        return this;
+    }
+
+    public boolean isShared() {
+        return differences != null;
+    }
+
+    /** {@code after - before}, field by field, leaving out the fields that do not change; not to be changed. */
+    public static FieldAmounts difference(FieldAmounts after, FieldAmounts before) {
+        if (after.differences == null || before.differences == null) {
+            return subtract(after, before);
+        }
+        FieldAmounts difference = after.differences.get(before);
+        if (difference == null) {
+            if (after.differences.size() >= MAX_REMEMBERED) {
+                after.differences.clear();
+            }
+            difference = subtract(after, before).share();
+            after.differences.put(before, difference);
+        }
+        return difference;
+    }
+
+    private static FieldAmounts subtract(FieldAmounts after, FieldAmounts before) {
+        FieldAmounts difference = new FieldAmounts(after.size + before.size);
+        for (int i = 0; i < after.size; i++) {
+            long change = after.amounts[i] - before.get(after.fields[i]);
+            if (change != 0) {
+                difference.add(after.fields[i], change);
+            }
+        }
+        for (int i = 0; i < before.size; i++) {
+            if (before.amounts[i] != 0 && after.indexOf(before.fields[i]) < 0) {
+                difference.add(before.fields[i], -before.amounts[i]);
+            }
+        }
+        return difference;
     }
 }

@@ -14,7 +14,10 @@ public interface ProjectionContext {
     /** The time zone in which instants become calendar dates (weeks, months, overdue). */
     ZoneId zone();
 
-    /** A copy of the fact of the event's aggregate, or {@code null} when the read model does not know it yet. */
+    /**
+     * The fact of the event's aggregate, or {@code null} when the read model does not know it yet. It must not be
+     * changed: a projection saves a changed copy ({@link #saveFact}).
+     */
     Document fact();
 
     /**

@@ -13,12 +13,16 @@ import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Reading facts and JSON payloads tolerantly, and the calendar keys of the time series. */
 public final class Values {
 
     /** The groups of period counters ({@link #countInPeriods}), shared by every projection. */
     private static final CounterGroups PERIOD_GROUPS = new CounterGroups();
+    /** The week and month of the dates seen (a few thousand), worked out once per date. */
+    private static final Map<LocalDate, String[]> PERIODS = new ConcurrentHashMap<>();
+    private static final int MAX_DATES = 100_000;
 
     private Values() {
     }
@@ -150,8 +154,16 @@ public final class Values {
         if (date == null) {
             return;
         }
-        String week = isoWeek(date);
-        String month = month(date);
+        String[] periods = PERIODS.get(date);
+        if (periods == null) {
+            if (PERIODS.size() >= MAX_DATES) {
+                PERIODS.clear();
+            }
+            periods = new String[] {isoWeek(date), month(date)};
+            PERIODS.put(date, periods);
+        }
+        String week = periods[0];
+        String month = periods[1];
         List<String> parts = new ArrayList<>(scopes);
         parts.add(week);
         parts.add(month);

@@ -60,26 +60,26 @@ public class OrganisationProjection implements EventProjection {
                 OrganisationMoved moved = reader.payload(event, OrganisationMoved.class);
                 requireSame(event, moved.organisationId());
                 requireKnown(event, fact);
-                fact.append("parentId", moved.parentId());
+                Document after = new Document(fact).append("parentId", moved.parentId());
                 if (moved.townshipId() != null) {
-                    fact.append("townshipId", moved.townshipId());
+                    after.append("townshipId", moved.townshipId());
                 }
                 if (moved.agencyId() != null) {
-                    fact.append("agencyId", moved.agencyId());
+                    after.append("agencyId", moved.agencyId());
                 }
-                context.saveFact(fact);
+                context.saveFact(after);
             }
             case "OrganisationRenamed" -> {
                 OrganisationRenamed renamed = reader.payload(event, OrganisationRenamed.class);
                 requireSame(event, renamed.organisationId());
                 requireKnown(event, fact);
-                context.saveFact(fact.append("name", renamed.name()));
+                context.saveFact(new Document(fact).append("name", renamed.name()));
             }
             default -> {
                 OrganisationDeregistered deregistered = reader.payload(event, OrganisationDeregistered.class);
                 requireSame(event, deregistered.organisationId());
                 requireKnown(event, fact);
-                context.saveFact(fact.append("active", false));
+                context.saveFact(new Document(fact).append("active", false));
             }
         }
     }

@@ -10,15 +10,8 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
-import org.bson.BsonBinaryWriter;
-import org.bson.BsonDocument;
 import org.bson.Document;
-import org.bson.RawBsonDocument;
-import org.bson.codecs.DecoderContext;
-import org.bson.codecs.DocumentCodec;
-import org.bson.codecs.EncoderContext;
 import org.bson.conversions.Bson;
-import org.bson.io.BasicOutputBuffer;
 import org.bson.types.Binary;
 
 import java.util.ArrayList;
@@ -51,9 +44,6 @@ final class FactPages {
     static final int PAGES = 4096;
     private static final int PAGES_PER_READ = 32;
     private static final String FACTS = "f";
-    private static final DocumentCodec CODEC = new DocumentCodec();
-    private static final EncoderContext ENCODING = EncoderContext.builder().build();
-    private static final DecoderContext DECODING = DecoderContext.builder().build();
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     private static final ReplaceOptions REPLACE_OR_INSERT = new ReplaceOptions().upsert(true);
 
@@ -149,15 +139,12 @@ final class FactPages {
      * of a dozen entries, which keeps a rebuild's millions of facts cheap to hold and to garbage-collect).
      */
     static byte[] encode(Document fact) {
-        BasicOutputBuffer buffer = new BasicOutputBuffer(256);
-        CODEC.encode(new BsonBinaryWriter(buffer), fact, ENCODING);
-        return buffer.toByteArray();
+        return FlatBson.encode(fact);
     }
 
     /** A fresh document of an {@link #encode encoded} fact. */
     static Document decode(byte[] fact) {
-        BsonDocument raw = new RawBsonDocument(fact);
-        return CODEC.decode(raw.asBsonReader(), DECODING);
+        return FlatBson.decode(fact);
     }
 
     /** A field name for an id: MongoDB field names cannot hold '.' nor start with '$'. */

@@ -120,9 +120,12 @@ public final class GenerationBuilder implements ProjectionTarget {
                     set -> new LinkedHashSet<>()).add(addition.member());
         }
         changes.facts().forEach((kind, byId) -> {
-            Map<String, byte[]> encoded = new HashMap<>();
-            byId.forEach((id, fact) -> encoded.put(id, FactPages.encode(fact)));
-            hold(kind, encoded);
+            Map<String, byte[]> held = facts.computeIfAbsent(kind, k -> new HashMap<>());
+            byId.forEach((id, fact) -> {
+                if (held.put(id, FactPages.encode(fact)) == null) {
+                    factCount++;
+                }
+            });
         });
     }
 
