@@ -14,7 +14,9 @@ import org.campaign.contracts.EventJson;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 
 /** Reads record values as {@link EventEnvelope}s and their payloads, in the contracts' JSON dialect. */
 @Component
@@ -31,26 +33,29 @@ public class EnvelopeReader {
     };
 
     /**
-     * Reads and checks an envelope.
+     * Reads and checks an envelope from a record's value, its JSON in UTF-8.
      *
      * @throws UnprojectableEventException when the value is not JSON, not an envelope, or lacks the event id,
      *                                     type, aggregate id, a non-negative sequence or an object payload
      */
-    public EventEnvelope read(String value) {
-        if (value == null || value.isBlank()) {
+    public EventEnvelope read(byte[] value) {
+        if (value == null || blank(value)) {
             throw new UnprojectableEventException("Malformed record: empty value");
         }
         EventEnvelope envelope;
         try {
-            envelope = stream(value);
-            if (envelope == null) {
-                envelope = envelopes.readValue(value);
-            }
+            envelope = parse(value);
         } catch (JsonProcessingException e) {
-            throw new UnprojectableEventException("Malformed record: not an event envelope: "
-                    + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new UnprojectableEventException("Malformed record: " + e.getMessage(), e);
+            // Bytes that are not UTF-8 are read as a record's text would be: with replacement characters.
+            byte[] asText = new String(value, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+            if (Arrays.equals(asText, value)) {
+                throw malformed(e);
+            }
+            try {
+                envelope = parse(asText);
+            } catch (JsonProcessingException again) {
+                throw malformed(again);
+            }
         }
         if (envelope == null) {
             throw new UnprojectableEventException("Malformed record: null envelope");
@@ -69,14 +74,41 @@ public class EnvelopeReader {
         return envelope;
     }
 
+    private EventEnvelope parse(byte[] value) throws JsonProcessingException {
+        try {
+            EventEnvelope envelope = stream(value);
+            return envelope != null ? envelope : envelopes.readValue(value);
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UnprojectableEventException("Malformed record: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the text is empty or white space only, as {@link String#isBlank} tells. */
+    private static boolean blank(byte[] value) {
+        for (byte b : value) {
+            if (b < 0) {
+                return new String(value, StandardCharsets.UTF_8).isBlank();
+            }
+            if (!Character.isWhitespace(b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static UnprojectableEventException malformed(JsonProcessingException e) {
+        return new UnprojectableEventException("Malformed record: not an event envelope: " + e.getOriginalMessage(), e);
+    }
+
     /**
      * Reads an envelope of the usual shape field by field (binding the record through its creator buffers every
      * value, which made a good part of the work of replaying a topic), its payload as a {@link LazyPayload};
-     * {@code null} for anything else — a value of
-     * an unexpected JSON type, an instant in another form — which is then bound as a record, so that what is
-     * accepted, coerced or refused stays the same.
+     * {@code null} for anything else — a value of an unexpected JSON type, an instant in another form — which is
+     * then bound as a record, so that what is accepted, coerced or refused stays the same.
      */
-    private EventEnvelope stream(String value) throws IOException {
+    private EventEnvelope stream(byte[] value) throws IOException {
         try (JsonParser parser = json.getFactory().createParser(value)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
@@ -137,10 +169,10 @@ public class EnvelopeReader {
                             return null;
                         }
                         if (!absent) {
-                            int start = (int) parser.currentTokenLocation().getCharOffset();
+                            int start = (int) parser.currentTokenLocation().getByteOffset();
                             parser.skipChildren();
-                            payload = new LazyPayload(json, value.substring(start,
-                                    (int) parser.currentLocation().getCharOffset()));
+                            payload = new LazyPayload(json, value, start,
+                                    (int) parser.currentLocation().getByteOffset() - start);
                         } else {
                             payload = NullNode.getInstance();
                         }
@@ -161,7 +193,7 @@ public class EnvelopeReader {
     public <T> T payload(EventEnvelope envelope, Class<T> type) {
         try {
             if (envelope.payload() instanceof LazyPayload lazy && !lazy.fieldsRead()) {
-                return payloads.get(type).readValue(lazy.json());
+                return lazy.read(payloads.get(type));
             }
             return payloads.get(type).readValue(envelope.payload());
         } catch (IOException | IllegalArgumentException e) {

@@ -1,10 +1,11 @@
 package org.campaign.reporting.projection;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.AbstractMap;
 import java.util.LinkedHashMap;
@@ -12,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An event's payload object, kept as its JSON text until something asks for its fields: then it is read into the
+ * An event's payload object, kept as its JSON text (a slice of the record's value) until something asks for its fields: then it is read into the
  * same tree the mapper would have built, and behaves as any {@link ObjectNode} (its fields, equality, its JSON).
  * A projection that binds the payload to its event record ({@link EnvelopeReader#payload}) reads the text
  * directly, so that the tree is never built: building it and binding the record from it were a third of the work
@@ -21,16 +22,21 @@ import java.util.Set;
  */
 final class LazyPayload extends ObjectNode {
 
-    private final String json;
+    private final byte[] json;
+    private final int offset;
+    private final int length;
 
-    LazyPayload(ObjectMapper mapper, String json) {
-        super(mapper.getNodeFactory(), new Fields(mapper, json));
+    /** The payload that is {@code length} bytes of {@code json} from {@code offset}, in UTF-8. */
+    LazyPayload(ObjectMapper mapper, byte[] json, int offset, int length) {
+        super(mapper.getNodeFactory(), new Fields(mapper, json, offset, length));
         this.json = json;
+        this.offset = offset;
+        this.length = length;
     }
 
-    /** The payload's JSON text, as published. */
-    String json() {
-        return json;
+    /** Binds the payload's text with {@code reader}. */
+    <T> T read(ObjectReader reader) throws IOException {
+        return reader.readValue(json, offset, length);
     }
 
     /** Whether the fields were asked for, and so may have been changed since. */
@@ -42,21 +48,25 @@ final class LazyPayload extends ObjectNode {
     private static final class Fields extends AbstractMap<String, JsonNode> {
 
         private final ObjectMapper mapper;
-        private final String json;
+        private final byte[] json;
+        private final int offset;
+        private final int length;
         private Map<String, JsonNode> fields;
 
-        Fields(ObjectMapper mapper, String json) {
+        Fields(ObjectMapper mapper, byte[] json, int offset, int length) {
             this.mapper = mapper;
             this.json = json;
+            this.offset = offset;
+            this.length = length;
         }
 
         private synchronized Map<String, JsonNode> fields() {
             if (fields == null) {
                 Map<String, JsonNode> read = new LinkedHashMap<>();
                 try {
-                    mapper.readTree(json).properties().forEach(field -> read.put(field.getKey(), field.getValue()));
-                } catch (JsonProcessingException e) {
-                    throw new UncheckedIOException("Unreadable payload " + json, e);
+                    mapper.readTree(json, offset, length).properties().forEach(field -> read.put(field.getKey(), field.getValue()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Unreadable payload", e);
                 }
                 fields = read;
             }

@@ -62,11 +62,11 @@ final class ParallelFold implements AutoCloseable {
     }
 
     /** Hands one poll's records to the shards; returns once no shard is more than {@value #AHEAD} polls behind. */
-    void apply(ConsumerRecords<String, String> records) {
+    void apply(ConsumerRecords<byte[], byte[]> records) {
         List<List<BatchProjector.Input>> inputs = new ArrayList<>();
         shards.forEach(shard -> inputs.add(new ArrayList<>()));
-        for (ConsumerRecord<String, String> record : records) {
-            inputs.get(record.partition() % shards.size()).add(BatchProjector.Input.of(record));
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            inputs.get(record.partition() % shards.size()).add(BatchProjector.Input.ofBytes(record));
         }
         for (int i = 0; i < shards.size(); i++) {
             Shard shard = shards.get(i);

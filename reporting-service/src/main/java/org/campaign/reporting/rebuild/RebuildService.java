@@ -10,7 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.bson.Document;
 import org.campaign.reporting.audit.EventLog;
 import org.campaign.reporting.live.KafkaOffsets;
@@ -102,7 +102,7 @@ public class RebuildService implements DisposableBean {
     private final int foldThreads;
     private final boolean dropPrevious;
     private final Map<String, Progress> running = new ConcurrentHashMap<>();
-    private volatile KafkaConsumer<String, String> activeConsumer;
+    private volatile KafkaConsumer<byte[], byte[]> activeConsumer;
     private volatile Thread worker;
 
     public RebuildService(Generations generations, BatchProjector projector, ReportingTopics topics, KafkaOffsets offsets,
@@ -183,7 +183,7 @@ public class RebuildService implements DisposableBean {
         MessageListenerContainer live = listeners.getListenerContainer(ProjectionListener.LISTENER_ID);
         boolean stoppedLive = false;
         long started = System.nanoTime();
-        try (KafkaConsumer<String, String> consumer = consumer(initial.consumerGroup())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(initial.consumerGroup())) {
             activeConsumer = consumer;
             List<TopicPartition> partitions = offsets.partitions(topics.sources());
             consumer.assign(partitions);
@@ -216,8 +216,8 @@ public class RebuildService implements DisposableBean {
             }
             progress = catchUp(consumer, partitions, end, progress, done, started, total + extra, records -> {
                 List<BatchProjector.Input> inputs = new ArrayList<>(records.count());
-                for (ConsumerRecord<String, String> record : records) {
-                    inputs.add(BatchProjector.Input.of(record));
+                for (ConsumerRecord<byte[], byte[]> record : records) {
+                    inputs.add(BatchProjector.Input.ofBytes(record));
                 }
                 BatchProjector.Outcome outcome = projector.apply(inputs, store, (input, reason) ->
                         log.debug("Rebuild leaves out {}: {}", input.position(), reason.getMessage()));
@@ -277,15 +277,15 @@ public class RebuildService implements DisposableBean {
         }
     }
 
-    private Progress catchUp(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions,
+    private Progress catchUp(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions,
                              Map<TopicPartition, Long> target, Progress progress, long[] done, long started,
-                             long total, Consumer<ConsumerRecords<String, String>> apply) {
+                             long total, Consumer<ConsumerRecords<byte[], byte[]>> apply) {
         long lastReport = System.currentTimeMillis();
         while (!reached(consumer, partitions, target)) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new IllegalStateException("Rebuild interrupted");
             }
-            ConsumerRecords<String, String> records = consumer.poll(POLL);
+            ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
             if (records.isEmpty()) {
                 continue;
             }
@@ -311,7 +311,7 @@ public class RebuildService implements DisposableBean {
         return with(progress, progress.state(), done[0], total, rate(done[0], started), 0, 0.0);
     }
 
-    private static boolean reached(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions,
+    private static boolean reached(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions,
                                    Map<TopicPartition, Long> target) {
         for (TopicPartition partition : partitions) {
             if (consumer.position(partition) < target.get(partition)) {
@@ -334,7 +334,7 @@ public class RebuildService implements DisposableBean {
         return next;
     }
 
-    private KafkaConsumer<String, String> consumer(String group) {
+    private KafkaConsumer<byte[], byte[]> consumer(String group) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties(null));
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -342,7 +342,7 @@ public class RebuildService implements DisposableBean {
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
         config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
-        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     private void save(Progress p) {
@@ -382,7 +382,7 @@ public class RebuildService implements DisposableBean {
         Thread thread = worker;
         if (thread != null && thread.isAlive()) {
             thread.interrupt();
-            KafkaConsumer<String, String> consumer = activeConsumer;
+            KafkaConsumer<byte[], byte[]> consumer = activeConsumer;
             if (consumer != null) {
                 consumer.wakeup();
             }

@@ -3,7 +3,6 @@ package org.campaign.reporting.store;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertOneModel;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
@@ -11,39 +10,50 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.bson.types.Binary;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
- * How a generation's facts of one kind are stored: written by a rebuild, in {@value #PAGES} page documents, each
- * fact in the page its id hashes to as one binary field holding the fact's BSON; written by the live projection,
- * one document per fact, under its id:
+ * How a generation's facts of one kind are stored: written by a rebuild, in {@value #PAGES} page documents, the facts
+ * of a page as one blob per flush that wrote any of them; written by the live projection, one document per fact,
+ * under its id:
  * <pre>
- * { _id: 1187, f: { "p-0042": BinData(…), "p-7731": BinData(…) } }     // a page (integer id)
+ * { _id: 1187, b: [ BinData(…) ] }                                     // a page (integer id)
  * { _id: "p-0042", pledgeId: "p-0042", status: "FULFILLED", … }        // a fact written since (text id)
  * </pre>
- * A rebuild writes a million facts as a few thousand page inserts instead of a million documents, and the server keeps
- * one opaque value per fact instead of a dozen fields: the per-document and per-field costs of the in-process
- * server were most of the time a rebuild spent writing (12–13 s against 2 s for a million facts in the benchmarks'
- * {@code FactLayoutBenchmark}). The live projection writes a fact on its own (16–87 µs against 280–1,270 µs for
- * setting it inside a page, which the server copies whole), and that document takes precedence over the fact's entry
- * in a page: pages are written only while a generation is being rebuilt, before anything writes facts on their own. A generation written before pages
- * existed holds only fact documents, and is read and written alike. The page of an id is {@link String#hashCode}
- * (defined by the language, so stable across processes) modulo {@value #PAGES}.
+ * A blob holds, for each fact, the length of its id in two bytes, the id in UTF-8 and the fact's BSON; a later blob's
+ * fact replaces an earlier one's. A rebuild writes a million facts as a few thousand page inserts instead of a million
+ * documents, and the server keeps one opaque value per page: the per-document and per-field costs of the in-process
+ * server were most of the time a rebuild spent writing. In the benchmarks' {@code FactLayoutBenchmark}, 357,542 facts
+ * take 4.8 s as documents, 1.1 s as pages of one field per fact (how pages were first written, still read as
+ * {@code f}) and 0.3 s as pages of blobs. The live projection writes a fact on its own (tens of µs, against
+ * hundreds for setting it inside a page, which the server copies whole), and that document takes precedence over
+ * the fact's entry in a page: pages are written only while a generation is being rebuilt, before anything writes
+ * facts on their own. A generation written before pages existed holds only fact documents, and is read and written
+ * alike. The page of an id is {@link String#hashCode} (defined by the language, so stable across processes) modulo
+ * {@value #PAGES}.
  */
 final class FactPages {
 
     static final int PAGES = 4096;
     private static final int PAGES_PER_READ = 32;
-    private static final String FACTS = "f";
+    /** The blobs of a page: each one flush's facts of the page. */
+    private static final String BLOBS = "b";
+    /** The facts of a page as written by earlier versions: one binary field each. */
+    private static final String FIELDS = "f";
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     private static final ReplaceOptions REPLACE_OR_INSERT = new ReplaceOptions().upsert(true);
 
@@ -55,22 +65,28 @@ final class FactPages {
     }
 
     /**
-     * A rebuild's writes of facts ({@link #encode encoded}): a plain insert of each page in {@code newPages} (which
-     * no document holds yet), and for every other page one upsert setting each of its facts.
+     * A rebuild's writes of facts ({@link #encode encoded}): for each page, one blob of its facts, inserted as the
+     * page when it is in {@code newPages} (which no document holds yet), else added to the page's blobs.
      */
     static List<WriteModel<Document>> pageWrites(Map<String, byte[]> byId, Set<Integer> newPages) {
-        Map<Integer, Document> byPage = new TreeMap<>();
-        byId.forEach((id, fact) -> byPage.computeIfAbsent(pageOf(id), p -> new Document())
-                .append(field(id), new Binary(fact)));
-        List<WriteModel<Document>> writes = new ArrayList<>(byPage.size());
-        byPage.forEach((page, facts) -> {
-            if (newPages.contains(page)) {
-                writes.add(new InsertOneModel<>(new Document("_id", page).append(FACTS, facts)));
-            } else {
-                List<Bson> sets = new ArrayList<>(facts.size());
-                facts.forEach((field, fact) -> sets.add(Updates.set(FACTS + "." + field, fact)));
-                writes.add(new UpdateOneModel<>(Filters.eq("_id", page), Updates.combine(sets), UPSERT));
+        Map<Integer, ByteArrayOutputStream> byPage = new TreeMap<>();
+        byId.forEach((id, fact) -> {
+            ByteArrayOutputStream blob = byPage.computeIfAbsent(pageOf(id), p -> new ByteArrayOutputStream(4096));
+            byte[] idBytes = id.getBytes(StandardCharsets.UTF_8);
+            if (idBytes.length > 0xffff) {
+                throw new IllegalArgumentException("An id of more than 65,535 bytes: " + id.substring(0, 64) + "…");
             }
+            blob.write(idBytes.length >>> 8);
+            blob.write(idBytes.length);
+            blob.writeBytes(idBytes);
+            blob.writeBytes(fact);
+        });
+        List<WriteModel<Document>> writes = new ArrayList<>(byPage.size());
+        byPage.forEach((page, blob) -> {
+            Binary facts = new Binary(blob.toByteArray());
+            writes.add(newPages.contains(page)
+                    ? new InsertOneModel<>(new Document("_id", page).append(BLOBS, List.of(facts)))
+                    : new UpdateOneModel<>(Filters.eq("_id", page), Updates.push(BLOBS, facts), UPSERT));
         });
         return writes;
     }
@@ -84,24 +100,24 @@ final class FactPages {
 
     /**
      * The stored facts among {@code ids}, by id: their own documents first, the others from their pages, read
-     * {@value #PAGES_PER_READ} pages at a time, each read projecting only the facts asked of its pages (a
-     * projection's cost grows with its pages times its fields).
+     * {@value #PAGES_PER_READ} pages at a time.
      */
     static Map<String, Document> find(MongoCollection<Document> collection, Collection<String> ids) {
         Map<String, Document> found = new HashMap<>();
         for (Document fact : collection.find(Filters.in("_id", ids))) {
             found.put(fact.getString("_id"), withoutId(fact));
         }
-        Map<Integer, List<String>> byPage = new TreeMap<>();
-        ids.stream().filter(id -> !found.containsKey(id))
-                .forEach(id -> byPage.computeIfAbsent(pageOf(id), p -> new ArrayList<>()).add(FACTS + "." + field(id)));
-        List<Integer> pages = new ArrayList<>(byPage.keySet());
+        Set<String> wanted = new HashSet<>();
+        Set<Integer> pageSet = new TreeSet<>();
+        ids.stream().filter(id -> !found.containsKey(id)).forEach(id -> {
+            wanted.add(id);
+            pageSet.add(pageOf(id));
+        });
+        List<Integer> pages = new ArrayList<>(pageSet);
         for (int from = 0; from < pages.size(); from += PAGES_PER_READ) {
             List<Integer> read = pages.subList(from, Math.min(pages.size(), from + PAGES_PER_READ));
-            List<String> fields = new ArrayList<>();
-            read.forEach(page -> fields.addAll(byPage.get(page)));
-            for (Document page : collection.find(Filters.in("_id", read)).projection(Projections.include(fields))) {
-                decodeInto(page, found);
+            for (Document page : collection.find(Filters.in("_id", read))) {
+                decodeInto(page, wanted::contains, found);
             }
         }
         return found;
@@ -115,17 +131,37 @@ final class FactPages {
             if (document.get("_id") instanceof String id) {
                 own.put(id, withoutId(document));
             } else {
-                decodeInto(document, paged);
+                decodeInto(document, id -> true, paged);
             }
         }
         paged.putAll(own);
         return paged;
     }
 
-    private static void decodeInto(Document page, Map<String, Document> found) {
-        Document facts = page.get(FACTS, Document.class);
-        if (facts != null) {
-            facts.forEach((field, value) -> found.put(id(field), decode(((Binary) value).getData())));
+    /** The page's facts whose ids are {@code wanted}: from its blobs, a later blob's over an earlier one's. */
+    private static void decodeInto(Document page, Predicate<String> wanted, Map<String, Document> found) {
+        Document fields = page.get(FIELDS, Document.class);
+        if (fields != null) {
+            fields.forEach((field, value) -> {
+                if (wanted.test(id(field))) {
+                    found.put(id(field), decode(((Binary) value).getData()));
+                }
+            });
+        }
+        for (Binary blob : page.getList(BLOBS, Binary.class, List.of())) {
+            byte[] bytes = blob.getData();
+            int at = 0;
+            while (at < bytes.length) {
+                int idLength = (bytes[at] & 0xff) << 8 | bytes[at + 1] & 0xff;
+                String id = new String(bytes, at + 2, idLength, StandardCharsets.UTF_8);
+                at += 2 + idLength;
+                int factLength = (bytes[at] & 0xff) | (bytes[at + 1] & 0xff) << 8 | (bytes[at + 2] & 0xff) << 16
+                        | (bytes[at + 3] & 0xff) << 24;
+                if (wanted.test(id)) {
+                    found.put(id, decode(Arrays.copyOfRange(bytes, at, at + factLength)));
+                }
+                at += factLength;
+            }
         }
     }
 

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.StandardCharsets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -44,7 +46,7 @@ class EnvelopeReaderTest {
     void readsEveryEnvelopeAsTheRecordBindingDoes(String value) throws Exception {
         EventEnvelope bound = JSON.readValue(value, EventEnvelope.class);
 
-        assertThat(reader.read(value)).isEqualTo(bound);
+        assertThat(reader.read(utf8(value))).isEqualTo(bound);
     }
 
     @Test
@@ -57,7 +59,7 @@ class EnvelopeReaderTest {
                  "actor":{"userId":"u-1","agencyId":"a-1"}}""";
         EventEnvelope bound = JSON.readValue(value, EventEnvelope.class);
 
-        EventEnvelope read = reader.read(value);
+        EventEnvelope read = reader.read(utf8(value));
 
         assertThat(reader.payload(read, PledgeMade.class)).isEqualTo(reader.payload(bound, PledgeMade.class));
         assertThat(read.payload().toString()).isEqualTo(bound.payload().toString());
@@ -75,9 +77,31 @@ class EnvelopeReaderTest {
             "{\"eventId\":\"e-1\",\"type\":",
             "[1,2]",
             "not json",
+            " \t\n",
+            "\u3000",
     })
     void refusesWhatIsNoEnvelope(String value) {
-        assertThatThrownBy(() -> reader.read(value)).isInstanceOf(UnprojectableEventException.class)
+        assertThatThrownBy(() -> reader.read(utf8(value))).isInstanceOf(UnprojectableEventException.class)
                 .hasMessageStartingWith("Malformed");
+    }
+
+    @Test
+    void readsBytesThatAreNotUtf8AsTheirTextWouldBeRead() {
+        byte[] head = utf8("{\"eventId\":\"e-1\",\"type\":\"PledgeMade\",\"aggregateId\":\"p-1\",\"payload\":{\"title\":\"");
+        byte[] tail = utf8("\"}}");
+        byte[] value = new byte[head.length + 2 + tail.length];
+        System.arraycopy(head, 0, value, 0, head.length);
+        value[head.length] = (byte) 0xC3;
+        value[head.length + 1] = (byte) 0x28;
+        System.arraycopy(tail, 0, value, head.length + 2, tail.length);
+
+        EventEnvelope read = reader.read(value);
+
+        assertThat(read).isEqualTo(reader.read(utf8(new String(value, StandardCharsets.UTF_8))));
+        assertThat(read.payload().get("title").asText()).isEqualTo("\uFFFD(");
+    }
+
+    private static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
     }
 }

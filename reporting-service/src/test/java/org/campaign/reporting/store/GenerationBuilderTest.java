@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -140,10 +141,10 @@ class GenerationBuilderTest {
     }
 
     BatchProjector.Input pledge(int partition, long offset, EventEnvelope event) {
-        return new BatchProjector.Input(new SourcePosition(pledgeTopic, partition, offset), json(event), null);
+        return new BatchProjector.Input(new SourcePosition(pledgeTopic, partition, offset), json(event).getBytes(StandardCharsets.UTF_8), null);
     }
 
     BatchProjector.Input evaluation(long offset, EventEnvelope event) {
-        return new BatchProjector.Input(new SourcePosition(evaluationTopic, 0, offset), json(event), null);
+        return new BatchProjector.Input(new SourcePosition(evaluationTopic, 0, offset), json(event).getBytes(StandardCharsets.UTF_8), null);
     }
 }
