@@ -29,9 +29,9 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -68,6 +68,9 @@ public class PledgeProjection implements EventProjection {
 
     private static final Logger log = LoggerFactory.getLogger(PledgeProjection.class);
     private static final Set<String> CLOSED = Set.of("FULFILLED", "LAPSED", "WITHDRAWN");
+    /** The fields of a pledge's fact that decide which statistics it counts in. */
+    private static final List<String> DIMENSIONS = List.of("campaignId", "sector", "townshipId", "kind", "focus",
+            "pledgerType", "memberCategory", "organisationId");
     /** The flags of a pledge's fact, each counted under the same name. */
     private static final List<String> FLAGS = List.of(APPROVED, PUBLISHED, SENT_BACK, PROGRESS_REPORTED, ORAL);
 
@@ -104,7 +107,9 @@ public class PledgeProjection implements EventProjection {
         if (after == null) {
             return;
         }
-        Contribution.applyDifference(contribution(before), contribution(after), context);
+        List<CounterKey> keys = keysOf(before);
+        Contribution.applyDifference(new Contribution().add(keys, amountsOf(before)),
+                new Contribution().add(sameDimensions(before, after) ? keys : keysOf(after), amountsOf(after)), context);
         context.saveFact(after);
     }
 
@@ -294,10 +299,19 @@ public class PledgeProjection implements EventProjection {
 
     /** Every statistic a pledge counts in. */
     private List<CounterKey> keysOf(Document fact) {
-        List<String> parts = Arrays.asList(fact.getString("campaignId"), fact.getString("sector"),
-                fact.getString("townshipId"), fact.getString("kind"), fact.getString("focus"),
-                fact.getString("pledgerType"), fact.getString("memberCategory"), fact.getString("organisationId"));
+        List<String> parts = new ArrayList<>(DIMENSIONS.size());
+        DIMENSIONS.forEach(dimension -> parts.add(fact.getString(dimension)));
         return groups.of(parts, () -> newKeysOf(fact));
+    }
+
+    /** Whether two states of a pledge count in the same statistics (most events change only a status or a flag). */
+    private static boolean sameDimensions(Document before, Document after) {
+        for (String dimension : DIMENSIONS) {
+            if (!Objects.equals(before.get(dimension), after.get(dimension))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<CounterKey> newKeysOf(Document fact) {

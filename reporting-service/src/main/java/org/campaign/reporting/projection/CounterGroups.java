@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  */
 public final class CounterGroups {
 
-    private static final int MAX_GROUPS = 100_000;
+    private static final int MAX_GROUPS = 500_000;
 
     private final Map<List<String>, List<CounterKey>> canonical = new ConcurrentHashMap<>();
 

@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Reads record values as {@link EventEnvelope}s and their payloads, in the contracts' JSON dialect. */
 @Component
@@ -25,6 +27,11 @@ public class EnvelopeReader {
     private final ObjectMapper json = EventJson.newObjectMapper();
     private final ObjectReader envelopes = json.readerFor(EventEnvelope.class);
     private final ObjectReader actors = json.readerFor(Actor.class);
+    /**
+     * The record each event type's payload is read as, learnt from the projections' calls of {@link #payload}: an
+     * envelope of a type learnt has its payload bound while it is read, in the same pass.
+     */
+    private final Map<String, Class<?>> payloadRecords = new ConcurrentHashMap<>();
     private final ClassValue<ObjectReader> payloads = new ClassValue<>() {
         @Override
         protected ObjectReader computeValue(Class<?> type) {
@@ -104,7 +111,9 @@ public class EnvelopeReader {
 
     /**
      * Reads an envelope of the usual shape field by field (binding the record through its creator buffers every
-     * value, which made a good part of the work of replaying a topic), its payload as a {@link LazyPayload};
+     * value, which made a good part of the work of replaying a topic), its payload as a {@link LazyPayload}, bound
+     * to its record already when the type's record is known (a payload that does not fit it is left to the record
+     * binding, so that the projection reports it);
      * {@code null} for anything else — a value of an unexpected JSON type, an instant in another form — which is
      * then bound as a record, so that what is accepted, coerced or refused stays the same.
      */
@@ -170,9 +179,19 @@ public class EnvelopeReader {
                         }
                         if (!absent) {
                             int start = (int) parser.currentTokenLocation().getByteOffset();
-                            parser.skipChildren();
+                            Class<?> record = type == null ? null : payloadRecords.get(type);
+                            Object bound = null;
+                            if (record != null) {
+                                try {
+                                    bound = payloads.get(record).readValue(parser);
+                                } catch (JsonProcessingException e) {
+                                    return null;
+                                }
+                            } else {
+                                parser.skipChildren();
+                            }
                             payload = new LazyPayload(json, value, start,
-                                    (int) parser.currentLocation().getByteOffset() - start);
+                                    (int) parser.currentLocation().getByteOffset() - start, bound);
                         } else {
                             payload = NullNode.getInstance();
                         }
@@ -193,6 +212,10 @@ public class EnvelopeReader {
     public <T> T payload(EventEnvelope envelope, Class<T> type) {
         try {
             if (envelope.payload() instanceof LazyPayload lazy && !lazy.fieldsRead()) {
+                if (type.isInstance(lazy.bound())) {
+                    return type.cast(lazy.bound());
+                }
+                payloadRecords.put(envelope.type(), type);
                 return lazy.read(payloads.get(type));
             }
             return payloads.get(type).readValue(envelope.payload());

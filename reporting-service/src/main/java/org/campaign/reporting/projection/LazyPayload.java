@@ -25,13 +25,23 @@ final class LazyPayload extends ObjectNode {
     private final byte[] json;
     private final int offset;
     private final int length;
+    private final Object bound;
 
-    /** The payload that is {@code length} bytes of {@code json} from {@code offset}, in UTF-8. */
-    LazyPayload(ObjectMapper mapper, byte[] json, int offset, int length) {
+    /**
+     * The payload that is {@code length} bytes of {@code json} from {@code offset}, in UTF-8, and the record it was
+     * bound to while it was read, if it was.
+     */
+    LazyPayload(ObjectMapper mapper, byte[] json, int offset, int length, Object bound) {
         super(mapper.getNodeFactory(), new Fields(mapper, json, offset, length));
         this.json = json;
         this.offset = offset;
         this.length = length;
+        this.bound = bound;
+    }
+
+    /** The record the payload was bound to while it was read, or {@code null}. */
+    Object bound() {
+        return bound;
     }
 
     /** Binds the payload's text with {@code reader}. */

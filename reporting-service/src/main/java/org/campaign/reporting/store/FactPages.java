@@ -12,17 +12,16 @@ import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.bson.types.Binary;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
@@ -69,25 +68,41 @@ final class FactPages {
      * page when it is in {@code newPages} (which no document holds yet), else added to the page's blobs.
      */
     static List<WriteModel<Document>> pageWrites(Map<String, byte[]> byId, Set<Integer> newPages) {
-        Map<Integer, ByteArrayOutputStream> byPage = new TreeMap<>();
+        List<List<Map.Entry<byte[], byte[]>>> byPage = new ArrayList<>(Collections.nCopies(PAGES, null));
+        int[] sizes = new int[PAGES];
         byId.forEach((id, fact) -> {
-            ByteArrayOutputStream blob = byPage.computeIfAbsent(pageOf(id), p -> new ByteArrayOutputStream(4096));
             byte[] idBytes = id.getBytes(StandardCharsets.UTF_8);
             if (idBytes.length > 0xffff) {
                 throw new IllegalArgumentException("An id of more than 65,535 bytes: " + id.substring(0, 64) + "…");
             }
-            blob.write(idBytes.length >>> 8);
-            blob.write(idBytes.length);
-            blob.writeBytes(idBytes);
-            blob.writeBytes(fact);
+            int page = pageOf(id);
+            if (byPage.get(page) == null) {
+                byPage.set(page, new ArrayList<>());
+            }
+            byPage.get(page).add(Map.entry(idBytes, fact));
+            sizes[page] += 2 + idBytes.length + fact.length;
         });
-        List<WriteModel<Document>> writes = new ArrayList<>(byPage.size());
-        byPage.forEach((page, blob) -> {
-            Binary facts = new Binary(blob.toByteArray());
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (int page = 0; page < PAGES; page++) {
+            if (byPage.get(page) == null) {
+                continue;
+            }
+            byte[] blob = new byte[sizes[page]];
+            int at = 0;
+            for (Map.Entry<byte[], byte[]> entry : byPage.get(page)) {
+                byte[] id = entry.getKey();
+                blob[at++] = (byte) (id.length >>> 8);
+                blob[at++] = (byte) id.length;
+                System.arraycopy(id, 0, blob, at, id.length);
+                at += id.length;
+                System.arraycopy(entry.getValue(), 0, blob, at, entry.getValue().length);
+                at += entry.getValue().length;
+            }
+            Binary facts = new Binary(blob);
             writes.add(newPages.contains(page)
                     ? new InsertOneModel<>(new Document("_id", page).append(BLOBS, List.of(facts)))
                     : new UpdateOneModel<>(Filters.eq("_id", page), Updates.push(BLOBS, facts), UPSERT));
-        });
+        }
         return writes;
     }
 

@@ -70,12 +70,14 @@ public final class GenerationBuilder implements ProjectionTarget {
 
     private final MongoReadModelStore target;
     private final int maxFacts;
-    /** Deltas folded per group of counters: group → source partition → sum. */
-    private final Map<List<CounterKey>, Map<String, Sum>> counters = new HashMap<>();
+    /** Deltas folded per group of counters: source partition → group → sum. */
+    private final Map<String, Map<List<CounterKey>, Sum>> counters = new HashMap<>();
+    private String lastSource;
+    private Map<List<CounterKey>, Sum> lastSums;
     private List<CounterKey> lastKeys;
-    private Map<String, Sum> lastGroup;
-    /** The groups' sums {@link #spread} over their counters: counter → source partition → sum. */
-    private final Map<CounterKey, Map<String, Sum>> perCounter = new HashMap<>();
+    private Sum lastSum;
+    /** The groups' sums {@link #spread} over their counters: source partition → counter → sum. */
+    private final Map<String, Map<CounterKey, Sum>> perCounter = new HashMap<>();
     private final Map<SetRef, Set<String>> members = new LinkedHashMap<>();
     /** The latest fact of each aggregate, by kind and id, {@link FactPages#encode encoded}. */
     private final Map<String, Map<String, byte[]>> facts = new LinkedHashMap<>();
@@ -108,12 +110,18 @@ public final class GenerationBuilder implements ProjectionTarget {
     @Override
     public void write(BatchChanges changes) {
         for (CounterDelta delta : changes.counters()) {
-            // An event's deltas come group by group: look a group up once for its run of deltas.
+            // A batch's deltas come partition by partition, and an event's group by group: look a partition's sums
+            // and a group's sum up once for each run.
+            if (delta.source() != lastSource) {
+                lastSource = delta.source();
+                lastSums = counters.computeIfAbsent(lastSource, s -> new HashMap<>());
+                lastKeys = null;
+            }
             if (delta.keys() != lastKeys) {
                 lastKeys = delta.keys();
-                lastGroup = counters.computeIfAbsent(lastKeys, k -> new HashMap<>(4));
+                lastSum = lastSums.computeIfAbsent(lastKeys, k -> new Sum());
             }
-            lastGroup.computeIfAbsent(delta.source(), s -> new Sum()).add(delta.position(), delta.field(), delta.delta());
+            lastSum.add(delta.position(), delta.field(), delta.delta());
         }
         for (SetAddition addition : changes.sets()) {
             members.computeIfAbsent(new SetRef(addition.scope(), addition.kind(), addition.key()),
@@ -131,13 +139,13 @@ public final class GenerationBuilder implements ProjectionTarget {
 
     /** Takes over everything {@code other} folded, leaving it empty: so that several folds are written as one. */
     public void absorb(GenerationBuilder other) {
-        other.counters.forEach((keys, bySource) -> {
-            Map<String, Sum> mine = counters.computeIfAbsent(keys, k -> new HashMap<>(4));
-            bySource.forEach((source, sum) -> mine.computeIfAbsent(source, s -> new Sum()).addAll(sum));
+        other.counters.forEach((source, sums) -> {
+            Map<List<CounterKey>, Sum> mine = counters.computeIfAbsent(source, s -> new HashMap<>());
+            sums.forEach((keys, sum) -> mine.computeIfAbsent(keys, k -> new Sum()).addAll(sum));
         });
-        other.perCounter.forEach((key, bySource) -> {
-            Map<String, Sum> mine = perCounter.computeIfAbsent(key, k -> new HashMap<>(4));
-            bySource.forEach((source, sum) -> mine.computeIfAbsent(source, s -> new Sum()).addAll(sum));
+        other.perCounter.forEach((source, sums) -> {
+            Map<CounterKey, Sum> mine = perCounter.computeIfAbsent(source, s -> new HashMap<>());
+            sums.forEach((key, sum) -> mine.computeIfAbsent(key, k -> new Sum()).addAll(sum));
         });
         other.members.forEach((set, ofSet) -> members.computeIfAbsent(set, s -> new LinkedHashSet<>()).addAll(ofSet));
         other.facts.forEach((kind, byId) -> hold(kind, byId));
@@ -149,14 +157,15 @@ public final class GenerationBuilder implements ProjectionTarget {
      * of a parallel fold for its own builder before they are joined, it spreads the groups in parallel.
      */
     public void spread() {
-        counters.forEach((keys, bySource) -> bySource.forEach((source, sum) -> {
-            for (CounterKey key : keys) {
-                perCounter.computeIfAbsent(key, k -> new HashMap<>(4)).computeIfAbsent(source, s -> new Sum()).addAll(sum);
-            }
-        }));
-        counters.clear();
-        lastKeys = null;
-        lastGroup = null;
+        counters.forEach((source, sums) -> {
+            Map<CounterKey, Sum> ofSource = perCounter.computeIfAbsent(source, s -> new HashMap<>());
+            sums.forEach((keys, sum) -> {
+                for (CounterKey key : keys) {
+                    ofSource.computeIfAbsent(key, k -> new Sum()).addAll(sum);
+                }
+            });
+        });
+        forgetGroups();
     }
 
     private void hold(String kind, Map<String, byte[]> byId) {
@@ -183,7 +192,7 @@ public final class GenerationBuilder implements ProjectionTarget {
             return;
         }
         BatchChanges counted = new BatchChanges();
-        perCounter.forEach((key, bySource) -> bySource.forEach((source, sum) -> {
+        perCounter.forEach((source, sums) -> sums.forEach((key, sum) -> {
             for (int i = 0; i < sum.fields.size(); i++) {
                 counted.count(new CounterDelta(List.of(key), sum.last, source, sum.fields.field(i),
                         sum.fields.amount(i)));
@@ -215,10 +224,16 @@ public final class GenerationBuilder implements ProjectionTarget {
         return (System.nanoTime() - started) / 1_000_000;
     }
 
-    private void clear() {
+    private void forgetGroups() {
         counters.clear();
+        lastSource = null;
+        lastSums = null;
         lastKeys = null;
-        lastGroup = null;
+        lastSum = null;
+    }
+
+    private void clear() {
+        forgetGroups();
         perCounter.clear();
         members.clear();
         facts.clear();

@@ -67,6 +67,24 @@ class EnvelopeReaderTest {
         assertThat(reader.payload(read, PledgeMade.class)).isEqualTo(reader.payload(bound, PledgeMade.class));
     }
 
+    @Test
+    void oncePayloadsOfATypeWereReadAsARecordTheyAreBoundWhileReadAndOneThatDoesNotFitIsStillReported() {
+        String made = "{\"eventId\":\"e-%d\",\"type\":\"PledgeMade\",\"aggregateId\":\"p-1\",\"payload\":%s}";
+        String fits = "{\"pledgeId\":\"p-1\",\"kind\":\"WORK\",\"deadline\":\"2011-12-31\",\"oral\":true}";
+        PledgeMade first = reader.payload(reader.read(utf8(made.formatted(1, fits))), PledgeMade.class);
+
+        EventEnvelope second = reader.read(utf8(made.formatted(2, fits)));
+        EventEnvelope misfit = reader.read(utf8(made.formatted(3, "{\"pledgeId\":\"p-1\",\"kind\":\"NO_SUCH_KIND\"}")));
+
+        assertThat(((LazyPayload) second.payload()).bound()).isEqualTo(first);
+        assertThat(reader.payload(second, PledgeMade.class)).isEqualTo(first);
+        assertThat(second.payload().get("oral").asBoolean()).isTrue();
+        assertThat(misfit.payload().get("kind").asText()).isEqualTo("NO_SUCH_KIND");
+        assertThatThrownBy(() -> reader.payload(misfit, PledgeMade.class))
+                .isInstanceOf(UnprojectableEventException.class)
+                .hasMessageStartingWith("Unreadable PledgeMade payload in event e-3");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "{\"eventId\":\"e-1\",\"type\":\"PledgeMade\",\"aggregateId\":\"p-1\",\"payload\":null}",
