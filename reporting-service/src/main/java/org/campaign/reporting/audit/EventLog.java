@@ -123,12 +123,21 @@ public class EventLog {
     public void forEachUpTo(Instant asOf, Consumer<EventEnvelope> action) {
         for (Document aggregate : collection().find()) {
             for (Document event : aggregate.getList("events", Document.class)) {
-                Object occurredAt = event.get("occurredAt");
-                if (occurredAt instanceof java.util.Date date && !date.toInstant().isAfter(asOf)) {
+                Instant occurredAt = occurredAt(event);
+                if (occurredAt != null && !occurredAt.isAfter(asOf)) {
                     action.accept(toEnvelope(event));
                 }
             }
         }
+    }
+
+    /** When a logged event occurred, to the nanosecond its envelope gave (the stored date keeps milliseconds). */
+    private static Instant occurredAt(Document event) {
+        String text = event.getString("occurredAtText");
+        if (text != null) {
+            return Instant.parse(text);
+        }
+        return event.get("occurredAt") instanceof java.util.Date date ? date.toInstant() : null;
     }
 
     Document toDocument(EventEnvelope event) {
