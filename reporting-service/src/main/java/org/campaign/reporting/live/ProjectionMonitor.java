@@ -6,11 +6,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.common.TopicPartition;
 import org.campaign.reporting.projection.BatchProjector;
+import org.campaign.reporting.roster.OrganisationProjection;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -39,11 +41,14 @@ public class ProjectionMonitor {
     private final Map<String, PartitionState> partitions = new ConcurrentHashMap<>();
     private final AtomicLong version = new AtomicLong();
     private final AtomicLong rosterVersion = new AtomicLong();
+    /** The event types that change the organisation tree. */
+    private final Set<String> rosterEvents;
     private final Counter events;
     private final Timer batches;
     private final Timer freshness;
 
-    public ProjectionMonitor(MeterRegistry registry) {
+    public ProjectionMonitor(MeterRegistry registry, OrganisationProjection organisations) {
+        this.rosterEvents = organisations.eventTypes();
         this.events = Counter.builder("reporting.projection.events").description("Events applied by the live projection")
                 .register(registry);
         this.batches = Timer.builder("reporting.projection.batch").description("Time to apply one batch")
@@ -73,7 +78,7 @@ public class ProjectionMonitor {
             if (applied.event().occurredAt() != null) {
                 freshness.record(Duration.between(applied.event().occurredAt(), now));
             }
-            roster |= applied.event().type().startsWith("Organisation");
+            roster |= rosterEvents.contains(applied.event().type());
         }
         if (outcome.applied() > 0) {
             version.incrementAndGet();
