@@ -80,7 +80,6 @@ public class EventLog {
             logged.put(aggregate.getString("_id"), byId);
         }
         Map<String, List<Document>> added = new LinkedHashMap<>();
-        Map<String, EventEnvelope> firstOf = new HashMap<>();
         for (BatchProjector.Applied applied : events) {
             EventEnvelope event = applied.event();
             Map<String, Document> known = logged.computeIfAbsent(event.aggregateId(), id -> new LinkedHashMap<>());
@@ -88,7 +87,6 @@ public class EventLog {
                 Document document = toDocument(event);
                 known.put(event.eventId(), document);
                 added.computeIfAbsent(event.aggregateId(), id -> new ArrayList<>()).add(document);
-                firstOf.putIfAbsent(event.aggregateId(), event);
             }
         }
         if (added.isEmpty()) {
@@ -98,10 +96,7 @@ public class EventLog {
                 .map(aggregateId -> AuditRecords.summarise(aggregateId, logged.get(aggregateId).values())).toList());
         List<WriteModel<Document>> writes = new ArrayList<>(added.size());
         added.forEach((aggregateId, documents) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", aggregateId),
-                Updates.combine(Updates.pushEach("events", documents),
-                        Updates.setOnInsert("aggregateType", firstOf.get(aggregateId).aggregateType()),
-                        Updates.setOnInsert("source", firstOf.get(aggregateId).source())),
-                new UpdateOptions().upsert(true))));
+                Updates.pushEach("events", documents), new UpdateOptions().upsert(true))));
         collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 
