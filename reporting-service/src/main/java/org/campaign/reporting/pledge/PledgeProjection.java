@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import static org.campaign.reporting.pledge.PledgeStatistics.*;
 
@@ -77,7 +78,7 @@ public class PledgeProjection implements EventProjection {
     private final EnvelopeReader reader;
     private final CounterGroups groups = new CounterGroups();
     /** The amounts of each status and combination of flags, made when first met. */
-    private final Map<String, FieldAmounts[]> amounts = new ConcurrentHashMap<>();
+    private final Map<String, AtomicReferenceArray<FieldAmounts>> amounts = new ConcurrentHashMap<>();
 
     public PledgeProjection(EnvelopeReader reader) {
         this.reader = reader;
@@ -108,8 +109,9 @@ public class PledgeProjection implements EventProjection {
             return;
         }
         List<CounterKey> keys = keysOf(before);
+        List<CounterKey> keysAfter = sameDimensions(before, after) ? keys : keysOf(after);
         Contribution.applyDifference(new Contribution().add(keys, amountsOf(before)),
-                new Contribution().add(sameDimensions(before, after) ? keys : keysOf(after), amountsOf(after)), context);
+                new Contribution().add(keysAfter, amountsOf(after)), context);
         context.saveFact(after);
     }
 
@@ -270,8 +272,9 @@ public class PledgeProjection implements EventProjection {
         for (int i = 0; i < FLAGS.size(); i++) {
             flags |= Values.flag(fact, FLAGS.get(i)) ? 1 << i : 0;
         }
-        FieldAmounts[] ofStatus = amounts.computeIfAbsent(String.valueOf(status), s -> new FieldAmounts[1 << FLAGS.size()]);
-        FieldAmounts shared = ofStatus[flags];
+        AtomicReferenceArray<FieldAmounts> ofStatus = amounts.computeIfAbsent(String.valueOf(status),
+                s -> new AtomicReferenceArray<>(1 << FLAGS.size()));
+        FieldAmounts shared = ofStatus.get(flags);
         if (shared == null) {
             shared = new FieldAmounts(12);
             shared.add(MADE, 1);
@@ -287,7 +290,8 @@ public class PledgeProjection implements EventProjection {
                 default -> OPEN;
             }, 1);
             shared.add((STATUS_PREFIX + status).intern(), 1);
-            ofStatus[flags] = shared.share();
+            ofStatus.compareAndSet(flags, null, shared.share());
+            shared = ofStatus.get(flags);
         }
         return shared;
     }

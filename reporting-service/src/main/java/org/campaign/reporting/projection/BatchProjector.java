@@ -247,7 +247,8 @@ public class BatchProjector {
         @Override
         public void count(List<CounterKey> keys, String field, long delta) {
             if (delta != 0 && !keys.isEmpty()) {
-                counters.add(new BatchChanges.CounterDelta(CounterGroups.immutable(keys), position, source, field, delta));
+                counters.add(new BatchChanges.CounterDelta(CounterGroups.immutable(keys), position, source, field,
+                        delta));
             }
         }
 

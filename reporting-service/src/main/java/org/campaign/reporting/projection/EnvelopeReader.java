@@ -111,11 +111,10 @@ public class EnvelopeReader {
 
     /**
      * Reads an envelope of the usual shape field by field (binding the record through its creator buffers every
-     * value, which made a good part of the work of replaying a topic), its payload as a {@link LazyPayload}, bound
-     * to its record already when the type's record is known (a payload that does not fit it is left to the record
-     * binding, so that the projection reports it);
-     * {@code null} for anything else — a value of an unexpected JSON type, an instant in another form — which is
-     * then bound as a record, so that what is accepted, coerced or refused stays the same.
+     * value, which made a good part of the work of replaying a topic), its payload as a {@link LazyPayload} — bound
+     * to its record in the same pass when the type's record is known. Returns {@code null} for anything else (a value
+     * of an unexpected JSON type, an instant in another form, a payload that does not fit its record), which is then
+     * bound as a record, so that what is accepted, coerced or refused, and what the projection reports, stay the same.
      */
     private EventEnvelope stream(byte[] value) throws IOException {
         try (JsonParser parser = json.getFactory().createParser(value)) {

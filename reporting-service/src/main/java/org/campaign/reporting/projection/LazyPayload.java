@@ -13,12 +13,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An event's payload object, kept as its JSON text (a slice of the record's value) until something asks for its fields: then it is read into the
- * same tree the mapper would have built, and behaves as any {@link ObjectNode} (its fields, equality, its JSON).
- * A projection that binds the payload to its event record ({@link EnvelopeReader#payload}) reads the text
- * directly, so that the tree is never built: building it and binding the record from it were a third of the work
- * of replaying a topic. The record read from the text is the one read from the tree, except that a decimal keeps
- * the scale it was written with ({@code 3.50} rather than {@code 3.5}); no projection counts a decimal of a record.
+ * An event's payload object, kept as its JSON text (a slice of the record's value) until something asks for its
+ * fields: then it is read into the same tree the mapper would have built, and behaves as any {@link ObjectNode} (its
+ * fields, equality, its JSON). A projection that binds the payload to its event record ({@link EnvelopeReader#payload})
+ * gets the record bound while the envelope was read, or binds the text, so that the tree is never built: building it
+ * and binding the record from it were a third of the work of replaying a topic. The record read from the text is
+ * the one read from the tree, except that a decimal keeps the scale it was written with ({@code 3.50} rather than
+ * {@code 3.5}); no projection counts a decimal of a record.
  */
 final class LazyPayload extends ObjectNode {
 
@@ -74,7 +75,8 @@ final class LazyPayload extends ObjectNode {
             if (fields == null) {
                 Map<String, JsonNode> read = new LinkedHashMap<>();
                 try {
-                    mapper.readTree(json, offset, length).properties().forEach(field -> read.put(field.getKey(), field.getValue()));
+                    mapper.readTree(json, offset, length).properties()
+                            .forEach(field -> read.put(field.getKey(), field.getValue()));
                 } catch (IOException e) {
                     throw new UncheckedIOException("Unreadable payload", e);
                 }

@@ -108,7 +108,8 @@ final class FlatBson {
     }
 
     private static int int32(byte[] bson, int at) {
-        return (bson[at] & 0xff) | (bson[at + 1] & 0xff) << 8 | (bson[at + 2] & 0xff) << 16 | (bson[at + 3] & 0xff) << 24;
+        return (bson[at] & 0xff) | (bson[at + 1] & 0xff) << 8 | (bson[at + 2] & 0xff) << 16
+                | (bson[at + 3] & 0xff) << 24;
     }
 
     private static long int64(byte[] bson, int at) {

@@ -36,8 +36,9 @@ import java.util.concurrent.Executors;
  * offset guards end up where applying the batches one by one would have left them.
  * <p>
  * Nothing reads a generation before the switch-over and a rebuild that fails drops its generation, so folding
- * loses no guarantee (and the counters, sets and facts are written at the same time); the rebuild flushes before it catches up with the live end, and whenever a builder is
- * {@link #full} (it holds {@code maxFacts} facts), to bound memory. Not thread-safe: a rebuild that folds in
+ * loses no guarantee (and the counters, sets and facts are written at the same time); the rebuild flushes before it
+ * catches up with the live end, and whenever a builder is {@link #full} (it holds {@code maxFacts} facts), to bound
+ * memory. Not thread-safe: a rebuild that folds in
  * parallel gives each thread a builder of its own, and joins them ({@link #absorb}) to write them.
  */
 public final class GenerationBuilder implements ProjectionTarget {
