@@ -19,14 +19,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The per-organisation figures of one scope — loaded once, shared between requests and, after writes,
  * {@link #refreshed brought up to date} from what the writes changed ({@link OrganisationTrees#figures}) — and their
  * sums over any set of organisations (a subtree, a township, a sector). The cost grows with the number of
- * organisations, never with the number of pledges.
+ * organisations, never with the number of pledges. An instance never changes (a refresh makes a new one), so what
+ * the reports work out from it is kept with it ({@link #derived}): dashboards ask for the same reports again and
+ * again between two writes.
  */
 final class OrganisationFigures {
+
+    private static final int MAX_DERIVED = 1_000;
 
     /** Everything the reports say about a node or a group of organisations. */
     record NodeFigures(long organisations, Figures.PledgeFigures pledges, MemberCoverage members,
@@ -64,6 +70,7 @@ final class OrganisationFigures {
     private final Set<String> pledging;
     private final Set<String> reviewed;
     private final Set<String> evaluated;
+    private final Map<Object, Object> derived = new ConcurrentHashMap<>();
 
     private OrganisationFigures(OrganisationTree tree, String scope, String reviewedKey,
                                 Map<String, Map<String, Long>> byOrganisation, Map<String, Map<String, Long>> roster,
@@ -85,6 +92,24 @@ final class OrganisationFigures {
         this.pledging = pledging;
         this.reviewed = reviewed;
         this.evaluated = evaluated;
+    }
+
+    /**
+     * What {@code compute} works out from these figures, worked out once per {@code key} (which must name everything
+     * else it depends on); at most {@value #MAX_DERIVED} are kept.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T derived(Object key, Supplier<T> compute) {
+        Object known = derived.get(key);
+        if (known != null) {
+            return (T) known;
+        }
+        if (derived.size() >= MAX_DERIVED) {
+            derived.clear();
+        }
+        T computed = compute.get();
+        derived.put(key, computed);
+        return computed;
     }
 
     /** Reads the figures of every organisation in the scope of {@code campaignId} (and review round). */

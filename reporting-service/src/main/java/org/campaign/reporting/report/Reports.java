@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -66,6 +67,13 @@ public class Reports {
             return null;
         }
         OrganisationFigures figures = trees.figures(store, tree, campaignId, round);
+        return figures.derived(Arrays.asList("organisation", organisationId, blankToNull(campaignId), asOf),
+                () -> organisation(tree, node, figures, campaignId, asOf));
+    }
+
+    private static NodeReport organisation(OrganisationTree tree, OrganisationTree.Node node,
+                                           OrganisationFigures figures, String campaignId, String asOf) {
+        String organisationId = node.id();
         List<ChildRow> children = new ArrayList<>();
         for (String child : node.children().stream().sorted().toList()) {
             OrganisationTree.Node childNode = tree.node(child);
@@ -110,6 +118,12 @@ public class Reports {
     public CoverageReport coverage(ReadModelStore store, String campaignId, String round, String asOf) {
         OrganisationTree tree = trees.of(store);
         OrganisationFigures figures = trees.figures(store, tree, campaignId, round);
+        return figures.derived(Arrays.asList("coverage", blankToNull(campaignId), blankToNull(round), asOf),
+                () -> coverage(tree, figures, campaignId, round, asOf));
+    }
+
+    private static CoverageReport coverage(OrganisationTree tree, OrganisationFigures figures, String campaignId,
+                                           String round, String asOf) {
         Set<String> all = figures.organisationIds();
         OrganisationFigures.NodeFigures district = figures.sum(all);
         Map<String, Long> roster = figures.roster(all);
