@@ -75,7 +75,18 @@ class ReviewListApiTest {
                 record(ApiClient.OFFICE, w1, "2011-R2", "整改村务公开"));
     }
 
+    /**
+     * Records a review. The write side stamps events to the millisecond, and lists order reviews recorded in the same
+     * millisecond by id: each review is recorded at least 2 ms after the one before, so that "newest first" is the
+     * recording order.
+     */
     String record(As as, String organisation, String round, String rectification) {
+        try {
+            Thread.sleep(2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
         return created(api.post(as, "/api/reviews", """
                 {"campaignId":"%s","round":"%s","subjectType":"ORGANISATION","subjectId":"%s",
                  "organisationId":"%s","rating":"FAIR","problems":"群众知晓率不高","rectificationRequired":%s,
