@@ -23,7 +23,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -270,11 +269,7 @@ class AccessMatrixTest {
     private static String pledge(String organisation) {
         return """
                 {"campaignId":"matrix-2011","pledger":{"type":"ORGANISATION","id":"%s"},"kind":"WORK",
-                 "focus":"CENTRAL_WORK","title":"完成年度目标","deadline":"%s"}""".formatted(organisation, deadline());
+                 "focus":"CENTRAL_WORK","title":"完成年度目标","deadline":"%s"}""".formatted(organisation, StackClient.deadlineBeyondTheTests());
     }
 
-    /** A deadline the lapse check will not reach while the test counts stored events. */
-    private static LocalDate deadline() {
-        return LocalDate.now().plusYears(1);
-    }
 }

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.campaign.testsupport.Eventually.eventually;
@@ -98,7 +97,7 @@ class LocalStackEndToEndTest {
         HttpResponse<String> response = created(post("east-township-system", "/api/pledges", """
                 {"campaignId":"cxzy-2011","pledger":{"type":"ORGANISATION","id":"%s"},
                  "kind":"PRACTICAL_DEED","focus":"PUBLIC_WISHES","title":"为群众办实事",
-                 "deadline":"%s"}""".formatted(organisation, LocalDate.now().plusYears(1))));
+                 "deadline":"%s"}""".formatted(organisation, StackClient.deadlineBeyondTheTests())));
         return JSON.readTree(response.body()).get("pledgeId").asText();
     }
 

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +34,11 @@ public final class StackClient {
 
     public StackClient(LocalStack stack) {
         this.stack = stack;
+    }
+
+    /** A pledge deadline the lapse check will not reach while the tests run: the end of next year. */
+    public static LocalDate deadlineBeyondTheTests() {
+        return LocalDate.now().plusYears(1).withMonth(12).withDayOfMonth(31);
     }
 
     /** A fresh access token for a demo client (client credentials grant). */

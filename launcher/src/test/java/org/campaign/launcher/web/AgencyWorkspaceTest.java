@@ -1,5 +1,6 @@
 package org.campaign.launcher.web;
 
+import org.campaign.launcher.StackClient;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -33,7 +34,7 @@ class AgencyWorkspaceTest extends BrowserTest {
             form.findElement(By.id("pledge-title")).sendKeys(title);
             form.findElement(By.id("pledge-quantity")).sendKeys("1");
             form.findElement(By.id("pledge-unit")).sendKeys("处");
-            browser.setDate("pledge-deadline", WebStack.deadline().toString());
+            browser.setDate("pledge-deadline", StackClient.deadlineBeyondTheTests().toString());
             browser.testId("pledge-submit").click();
 
             assertThat(browser.testId("pledge-made").getText()).isEqualTo("承诺已登记。");
@@ -127,7 +128,7 @@ class AgencyWorkspaceTest extends BrowserTest {
             WebElement title = form.findElement(By.id("revise-title"));
             assertThat(title.getAttribute("value")).isEqualTo("改善村容村貌 " + suffix);
             assertThat(form.findElement(By.id("revise-deadline")).getAttribute("value"))
-                    .isEqualTo(WebStack.deadline().toString());
+                    .isEqualTo(StackClient.deadlineBeyondTheTests().toString());
             title.clear();
             browser.testId("action-submit").click();
             assertThat(browser.visible("[data-testid='action-form-revise'] [data-testid='form-error']").getText())

@@ -96,17 +96,12 @@ final class WebStack {
 
     // ------------------------------------------------------------------ the demo district
 
-    /** A deadline the lapse check will not reach while the tests run. */
-    static LocalDate deadline() {
-        return LocalDate.now().plusYears(1).withMonth(12).withDayOfMonth(31);
-    }
-
     /** Makes a pledge of an organisation and answers its id. */
     String makePledge(String clientId, String organisationId, String title) throws Exception {
         Answer made = expect(post(clientId, "/api/pledges", """
                 {"campaignId":"%s","pledger":{"type":"ORGANISATION","id":"%s"},"kind":"PRACTICAL_DEED",
                  "focus":"PUBLIC_WISHES","title":"%s","deadline":"%s"}"""
-                .formatted(CAMPAIGN, organisationId, title, deadline())), "making a pledge", 201);
+                .formatted(CAMPAIGN, organisationId, title, StackClient.deadlineBeyondTheTests())), "making a pledge", 201);
         return made.json().get("pledgeId").asText();
     }
 
@@ -132,7 +127,7 @@ final class WebStack {
                  "organisationId":"%s","townshipId":"%s","rating":"FAIR","problems":"群众知晓率不高",
                  "rectificationRequired":"%s","rectificationDeadline":"%s"}"""
                 .formatted(CAMPAIGN, LocalDate.now().getYear(), organisationId, organisationId, townshipId, required,
-                        deadline()))), "recording a review", 201);
+                        StackClient.deadlineBeyondTheTests()))), "recording a review", 201);
         return recorded.json().get("reviewId").asText();
     }
 
@@ -190,7 +185,7 @@ final class WebStack {
         expect(post("district-admin-tool", "/api/campaigns", """
                 {"campaignId":"%s","name":"创先争优（演示）","startsOn":"%s","endsOn":"%s",
                  "phases":[{"name":"公开承诺","startsOn":"%s","endsOn":"%s"}]}"""
-                .formatted(CAMPAIGN, today.withDayOfYear(1), deadline(), today.withDayOfYear(1), deadline())),
+                .formatted(CAMPAIGN, today.withDayOfYear(1), StackClient.deadlineBeyondTheTests(), today.withDayOfYear(1), StackClient.deadlineBeyondTheTests())),
                 "defining the campaign", 201, 409);
         registerIfNew("district-admin-tool", "district-committee", "区委", "PARTY_COMMITTEE", "GOVERNMENT_ORGAN",
                 null, "district", false);
