@@ -3,9 +3,7 @@ package org.campaign.reporting.projection;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.RandomAccess;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -18,23 +16,14 @@ public final class CounterGroups {
 
     private static final int MAX_GROUPS = 500_000;
 
-    private final Map<List<String>, List<CounterKey>> canonical = new ConcurrentHashMap<>();
+    private final BoundedCache<List<String>, List<CounterKey>> canonical = new BoundedCache<>(MAX_GROUPS);
 
     /**
      * The group of the given parts (which must determine the keys; any may be {@code null}, and the list must not
      * change afterwards), made by {@code keys} when new.
      */
     public List<CounterKey> of(List<String> parts, Supplier<List<CounterKey>> keys) {
-        List<CounterKey> group = canonical.get(parts);
-        if (group != null) {
-            return group;
-        }
-        if (canonical.size() >= MAX_GROUPS) {
-            canonical.clear();
-        }
-        List<CounterKey> made = new Group(keys.get());
-        group = canonical.putIfAbsent(parts, made);
-        return group != null ? group : made;
+        return canonical.get(parts, p -> new Group(keys.get()));
     }
 
     /** {@code keys} itself when it is a group of this kind (they never change), or else an immutable copy. */

@@ -1,8 +1,6 @@
 package org.campaign.reporting.projection;
 
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One statistic: a scope (the whole district or one campaign), a dimension and its value, e.g.
@@ -23,8 +21,7 @@ public final class CounterKey {
 
     private static final List<String> DISTRICT = List.of(ALL);
     /** The scopes of the campaigns seen (a handful), so that each event does not build its campaign's name again. */
-    private static final Map<String, List<String>> SCOPES = new ConcurrentHashMap<>();
-    private static final int MAX_CACHED_SCOPES = 10_000;
+    private static final BoundedCache<String, List<String>> SCOPES = new BoundedCache<>(10_000);
 
     private final String scope;
     private final String dimension;
@@ -60,15 +57,7 @@ public final class CounterKey {
         if (campaignId == null || campaignId.isBlank()) {
             return DISTRICT;
         }
-        List<String> scopes = SCOPES.get(campaignId);
-        if (scopes == null) {
-            if (SCOPES.size() >= MAX_CACHED_SCOPES) {
-                SCOPES.clear();
-            }
-            scopes = List.of(ALL, campaignScope(campaignId));
-            SCOPES.put(campaignId, scopes);
-        }
-        return scopes;
+        return SCOPES.get(campaignId, campaign -> List.of(ALL, campaignScope(campaign)));
     }
 
     /** The scope to read for a report, or {@link #ALL} when no campaign is asked for. */

@@ -1,8 +1,6 @@
 package org.campaign.reporting.projection;
 
 import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Amounts by counted field, for the few fields a counter or a group of counters receives: kept in two arrays and
@@ -22,7 +20,7 @@ public final class FieldAmounts {
     private long[] amounts;
     private int size;
     /** For a shared instance: its differences from the shared instances before it. */
-    private Map<FieldAmounts, FieldAmounts> differences;
+    private BoundedCache<FieldAmounts, FieldAmounts> differences;
 
     public FieldAmounts(int expectedFields) {
         fields = new String[expectedFields];
@@ -87,7 +85,7 @@ public final class FieldAmounts {
 
     /** Makes these amounts unchangeable, so that they can be kept for a state and used by several threads. */
     public FieldAmounts share() {
-        differences = new ConcurrentHashMap<>();
+        differences = new BoundedCache<>(MAX_REMEMBERED);
         return this;
     }
 
@@ -100,15 +98,7 @@ public final class FieldAmounts {
         if (after.differences == null || before.differences == null) {
             return subtract(after, before);
         }
-        FieldAmounts difference = after.differences.get(before);
-        if (difference == null) {
-            if (after.differences.size() >= MAX_REMEMBERED) {
-                after.differences.clear();
-            }
-            difference = subtract(after, before).share();
-            after.differences.put(before, difference);
-        }
-        return difference;
+        return after.differences.get(before, earlier -> subtract(after, earlier).share());
     }
 
     private static FieldAmounts subtract(FieldAmounts after, FieldAmounts before) {

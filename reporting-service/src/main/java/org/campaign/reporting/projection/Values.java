@@ -13,7 +13,6 @@ import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Reading facts and JSON payloads tolerantly, and the calendar keys of the time series. */
 public final class Values {
@@ -21,8 +20,7 @@ public final class Values {
     /** The groups of period counters ({@link #countInPeriods}), shared by every projection. */
     private static final CounterGroups PERIOD_GROUPS = new CounterGroups();
     /** The week and month of the dates seen (a few thousand), worked out once per date. */
-    private static final Map<LocalDate, String[]> PERIODS = new ConcurrentHashMap<>();
-    private static final int MAX_DATES = 100_000;
+    private static final BoundedCache<LocalDate, String[]> PERIODS = new BoundedCache<>(100_000);
 
     private Values() {
     }
@@ -154,14 +152,7 @@ public final class Values {
         if (date == null) {
             return;
         }
-        String[] periods = PERIODS.get(date);
-        if (periods == null) {
-            if (PERIODS.size() >= MAX_DATES) {
-                PERIODS.clear();
-            }
-            periods = new String[] {isoWeek(date), month(date)};
-            PERIODS.put(date, periods);
-        }
+        String[] periods = PERIODS.get(date, day -> new String[] {isoWeek(day), month(day)});
         String week = periods[0];
         String month = periods[1];
         List<String> parts = new ArrayList<>(scopes);

@@ -2,6 +2,7 @@ package org.campaign.reporting.report;
 
 import org.campaign.reporting.evaluation.EvaluationStatistics;
 import org.campaign.reporting.pledge.PledgeStatistics;
+import org.campaign.reporting.projection.BoundedCache;
 import org.campaign.reporting.projection.CounterFamily;
 import org.campaign.reporting.projection.CounterKey;
 import org.campaign.reporting.review.ReviewStatistics;
@@ -19,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -70,7 +70,7 @@ final class OrganisationFigures {
     private final Set<String> pledging;
     private final Set<String> reviewed;
     private final Set<String> evaluated;
-    private final Map<Object, Object> derived = new ConcurrentHashMap<>();
+    private final BoundedCache<Object, Object> derived = new BoundedCache<>(MAX_DERIVED);
 
     private OrganisationFigures(OrganisationTree tree, String scope, String reviewedKey,
                                 Map<String, Map<String, Long>> byOrganisation, Map<String, Map<String, Long>> roster,
@@ -100,16 +100,7 @@ final class OrganisationFigures {
      */
     @SuppressWarnings("unchecked")
     <T> T derived(Object key, Supplier<T> compute) {
-        Object known = derived.get(key);
-        if (known != null) {
-            return (T) known;
-        }
-        if (derived.size() >= MAX_DERIVED) {
-            derived.clear();
-        }
-        T computed = compute.get();
-        derived.put(key, computed);
-        return computed;
+        return (T) derived.get(key, k -> compute.get());
     }
 
     /** Reads the figures of every organisation in the scope of {@code campaignId} (and review round). */
