@@ -49,7 +49,7 @@ public final class IsoDates {
                 || text.charAt(13) != ':' || text.charAt(16) != ':' || (length > 20 && text.charAt(19) != '.')) {
             return null;
         }
-        LocalDate day = date(text.substring(0, 10));
+        LocalDate day = dateAtStart(text);
         int hour = digits(text, 11, 13);
         int minute = digits(text, 14, 16);
         int second = digits(text, 17, 19);
@@ -72,7 +72,12 @@ public final class IsoDates {
 
     /** {@code yyyy-MM-dd}, or {@code null} for any other text or an impossible date. */
     static LocalDate date(String text) {
-        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+        return text.length() == 10 ? dateAtStart(text) : null;
+    }
+
+    /** The {@code yyyy-MM-dd} that {@code text} (of ten characters or more) starts with, or {@code null}. */
+    private static LocalDate dateAtStart(String text) {
+        if (text.charAt(4) != '-' || text.charAt(7) != '-') {
             return null;
         }
         int year = digits(text, 0, 4);

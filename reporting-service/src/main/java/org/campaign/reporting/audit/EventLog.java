@@ -14,6 +14,7 @@ import org.bson.Document;
 import org.campaign.contracts.Actor;
 import org.campaign.contracts.EventEnvelope;
 import org.campaign.contracts.EventJson;
+import org.campaign.contracts.IsoDates;
 import org.campaign.reporting.projection.BatchProjector;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -130,9 +131,15 @@ public class EventLog {
     private static Instant occurredAt(Document event) {
         String text = event.getString("occurredAtText");
         if (text != null) {
-            return Instant.parse(text);
+            return instant(text);
         }
         return event.get("occurredAt") instanceof java.util.Date date ? date.toInstant() : null;
+    }
+
+    /** An instant as {@link Instant#toString} wrote it, read from its digits ({@link IsoDates}) when it can be. */
+    private static Instant instant(String text) {
+        Instant read = IsoDates.instant(text);
+        return read != null ? read : Instant.parse(text);
     }
 
     Document toDocument(EventEnvelope event) {
@@ -161,7 +168,7 @@ public class EventLog {
         return new EventEnvelope(document.getString("eventId"), document.getString("type"),
                 document.getString("revision"), document.getString("source"), document.getString("aggregateType"),
                 document.getString("aggregateId"), ((Number) document.get("sequence")).longValue(),
-                occurredAt == null ? null : Instant.parse(occurredAt),
+                occurredAt == null ? null : instant(occurredAt),
                 actor == null ? null : new Actor(actor.getString("userId"), actor.getString("agencyId")),
                 document.getString("correlationId"), parse(document.getString("payload")));
     }

@@ -21,10 +21,10 @@ import static org.campaign.reporting.evaluation.EvaluationStatistics.*;
 
 /**
  * Mass evaluations (群众评议): opened, answered by ballots and tallies (which carry no respondent and are only
- * checked here), closed with the published counts. Satisfaction figures count closed evaluations only, with the counts of the
- * {@code MassEvaluationClosed} event — the evaluation service's published result — per campaign, township and
- * organisation (sectors and tree nodes are rolled up from organisations at query time). The organisations
- * evaluated as subjects form a set (coverage).
+ * checked here), closed with the published counts. Satisfaction figures count closed evaluations only, with the
+ * counts of the {@code MassEvaluationClosed} event — the evaluation service's published result — per campaign,
+ * township and organisation (sectors and tree nodes are rolled up from organisations at query time). The
+ * organisations evaluated as subjects form a set (coverage).
  */
 @Component
 public class MassEvaluationProjection implements EventProjection {

@@ -38,8 +38,8 @@ import java.util.concurrent.Executors;
  * Nothing reads a generation before the switch-over and a rebuild that fails drops its generation, so folding
  * loses no guarantee (and the counters, sets and facts are written at the same time); the rebuild flushes before it
  * catches up with the live end, and whenever a builder is {@link #full} (it holds {@code maxFacts} facts), to bound
- * memory. Not thread-safe: a rebuild that folds in
- * parallel gives each thread a builder of its own, and joins them ({@link #absorb}) to write them.
+ * memory. Not thread-safe: a rebuild that folds in parallel gives each thread a builder of its own, and joins them
+ * ({@link #absorb}) to write them.
  */
 public final class GenerationBuilder implements ProjectionTarget {
 
@@ -129,12 +129,8 @@ public final class GenerationBuilder implements ProjectionTarget {
                     set -> new LinkedHashSet<>()).add(addition.member());
         }
         changes.facts().forEach((kind, byId) -> {
-            Map<String, byte[]> held = facts.computeIfAbsent(kind, k -> new HashMap<>());
-            byId.forEach((id, fact) -> {
-                if (held.put(id, FactPages.encode(fact)) == null) {
-                    factCount++;
-                }
-            });
+            Map<String, byte[]> held = held(kind);
+            byId.forEach((id, fact) -> hold(held, id, FactPages.encode(fact)));
         });
     }
 
@@ -149,7 +145,10 @@ public final class GenerationBuilder implements ProjectionTarget {
             sums.forEach((key, sum) -> mine.computeIfAbsent(key, k -> new Sum()).addAll(sum));
         });
         other.members.forEach((set, ofSet) -> members.computeIfAbsent(set, s -> new LinkedHashSet<>()).addAll(ofSet));
-        other.facts.forEach((kind, byId) -> hold(kind, byId));
+        other.facts.forEach((kind, byId) -> {
+            Map<String, byte[]> held = held(kind);
+            byId.forEach((id, fact) -> hold(held, id, fact));
+        });
         other.clear();
     }
 
@@ -169,13 +168,14 @@ public final class GenerationBuilder implements ProjectionTarget {
         forgetGroups();
     }
 
-    private void hold(String kind, Map<String, byte[]> byId) {
-        Map<String, byte[]> held = facts.computeIfAbsent(kind, k -> new HashMap<>());
-        byId.forEach((id, fact) -> {
-            if (held.put(id, fact) == null) {
-                factCount++;
-            }
-        });
+    private Map<String, byte[]> held(String kind) {
+        return facts.computeIfAbsent(kind, k -> new HashMap<>());
+    }
+
+    private void hold(Map<String, byte[]> held, String id, byte[] fact) {
+        if (held.put(id, fact) == null) {
+            factCount++;
+        }
     }
 
     /** Whether it holds {@code maxFacts} facts or more: time to {@link #flush}. */
