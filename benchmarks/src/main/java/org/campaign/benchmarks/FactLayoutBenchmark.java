@@ -119,7 +119,8 @@ public final class FactLayoutBenchmark {
                 }
                 rounds.add(String.format(Locale.ROOT, "%.0f µs", (System.nanoTime() - started) / 1e3 / LIVE_FACTS));
             }
-            System.out.printf(Locale.ROOT, "| %s | %.1f s | %s |%n", layout, insertSeconds, rounds.isEmpty() ? "—" : String.join(", ", rounds));
+            System.out.printf(Locale.ROOT, "| %s | %.1f s | %s |%n", layout, insertSeconds,
+                    rounds.isEmpty() ? "—" : String.join(", ", rounds));
         }
     }
 

@@ -269,7 +269,8 @@ class AccessMatrixTest {
     private static String pledge(String organisation) {
         return """
                 {"campaignId":"matrix-2011","pledger":{"type":"ORGANISATION","id":"%s"},"kind":"WORK",
-                 "focus":"CENTRAL_WORK","title":"完成年度目标","deadline":"%s"}""".formatted(organisation, StackClient.deadlineBeyondTheTests());
+                 "focus":"CENTRAL_WORK","title":"完成年度目标","deadline":"%s"}"""
+                .formatted(organisation, StackClient.deadlineBeyondTheTests());
     }
 
 }

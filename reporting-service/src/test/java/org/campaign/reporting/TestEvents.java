@@ -32,8 +32,11 @@ import org.campaign.contracts.roster.MemberTransferred;
 import org.campaign.contracts.roster.OrganisationKind;
 import org.campaign.contracts.roster.OrganisationMoved;
 import org.campaign.contracts.roster.OrganisationRegistered;
+import org.campaign.reporting.projection.BatchProjector;
+import org.campaign.reporting.projection.SourcePosition;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -184,5 +187,10 @@ public final class TestEvents {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The envelope as a record read at {@code position} (its value in UTF-8, with no Kafka record behind it). */
+    public static BatchProjector.Input input(SourcePosition position, EventEnvelope envelope) {
+        return new BatchProjector.Input(position, json(envelope).getBytes(StandardCharsets.UTF_8), null);
     }
 }

@@ -75,24 +75,26 @@ class ReviewListApiTest {
                 record(ApiClient.OFFICE, w1, "2011-R2", "整改村务公开"));
     }
 
+    /** When the last review was recorded, by the clock this JVM shares with the service under test. */
+    long lastRecordedAt;
+
     /**
-     * Records a review. The write side stamps events to the millisecond, and lists order reviews recorded in the same
-     * millisecond by id: each review is recorded at least 2 ms after the one before, so that "newest first" is the
+     * Records a review in a later millisecond than the one before: the write side stamps events to the millisecond,
+     * and lists order reviews of the same millisecond by id, so that "newest first" would not always be the
      * recording order.
      */
     String record(As as, String organisation, String round, String rectification) {
-        try {
-            Thread.sleep(2);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        while (System.currentTimeMillis() <= lastRecordedAt) {
+            Thread.onSpinWait();
         }
-        return created(api.post(as, "/api/reviews", """
+        String id = created(api.post(as, "/api/reviews", """
                 {"campaignId":"%s","round":"%s","subjectType":"ORGANISATION","subjectId":"%s",
                  "organisationId":"%s","rating":"FAIR","problems":"群众知晓率不高","rectificationRequired":%s,
                  "rectificationDeadline":%s}""".formatted(campaign, round, organisation, organisation,
                 rectification == null ? "null" : "\"" + rectification + "\"",
                 rectification == null ? "null" : "\"2011-07-15\"")), "reviewId");
+        lastRecordedAt = System.currentTimeMillis();
+        return id;
     }
 
     List<String> listed(As as, String query) {

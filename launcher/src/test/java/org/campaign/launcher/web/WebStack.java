@@ -101,7 +101,8 @@ final class WebStack {
         Answer made = expect(post(clientId, "/api/pledges", """
                 {"campaignId":"%s","pledger":{"type":"ORGANISATION","id":"%s"},"kind":"PRACTICAL_DEED",
                  "focus":"PUBLIC_WISHES","title":"%s","deadline":"%s"}"""
-                .formatted(CAMPAIGN, organisationId, title, StackClient.deadlineBeyondTheTests())), "making a pledge", 201);
+                .formatted(CAMPAIGN, organisationId, title, StackClient.deadlineBeyondTheTests())),
+                "making a pledge", 201);
         return made.json().get("pledgeId").asText();
     }
 
@@ -181,11 +182,12 @@ final class WebStack {
     }
 
     private void recordDistrict() throws Exception {
-        LocalDate today = LocalDate.now();
+        LocalDate start = LocalDate.now().withDayOfYear(1);
+        LocalDate end = StackClient.deadlineBeyondTheTests();
         expect(post("district-admin-tool", "/api/campaigns", """
                 {"campaignId":"%s","name":"创先争优（演示）","startsOn":"%s","endsOn":"%s",
                  "phases":[{"name":"公开承诺","startsOn":"%s","endsOn":"%s"}]}"""
-                .formatted(CAMPAIGN, today.withDayOfYear(1), StackClient.deadlineBeyondTheTests(), today.withDayOfYear(1), StackClient.deadlineBeyondTheTests())),
+                .formatted(CAMPAIGN, start, end, start, end)),
                 "defining the campaign", 201, 409);
         registerIfNew("district-admin-tool", "district-committee", "区委", "PARTY_COMMITTEE", "GOVERNMENT_ORGAN",
                 null, "district", false);

@@ -18,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -61,7 +60,7 @@ class ProjectionIdempotencyTest {
         for (int i = 0; i < eventsAndOffsets.length; i += 2) {
             EventEnvelope event = (EventEnvelope) eventsAndOffsets[i];
             SourcePosition position = eventsAndOffsets[i + 1] instanceof SourcePosition p ? p : at((Integer) eventsAndOffsets[i + 1]);
-            inputs.add(new BatchProjector.Input(position, json(event).getBytes(StandardCharsets.UTF_8), null));
+            inputs.add(input(position, event));
         }
         projector.apply(inputs, store, (input, reason) -> rejected.add(reason.getMessage()));
     }

@@ -16,7 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -141,10 +140,10 @@ class GenerationBuilderTest {
     }
 
     BatchProjector.Input pledge(int partition, long offset, EventEnvelope event) {
-        return new BatchProjector.Input(new SourcePosition(pledgeTopic, partition, offset), json(event).getBytes(StandardCharsets.UTF_8), null);
+        return input(new SourcePosition(pledgeTopic, partition, offset), event);
     }
 
     BatchProjector.Input evaluation(long offset, EventEnvelope event) {
-        return new BatchProjector.Input(new SourcePosition(evaluationTopic, 0, offset), json(event).getBytes(StandardCharsets.UTF_8), null);
+        return input(new SourcePosition(evaluationTopic, 0, offset), event);
     }
 }
