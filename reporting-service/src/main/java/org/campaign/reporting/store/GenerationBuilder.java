@@ -134,12 +134,12 @@ public final class GenerationBuilder implements ProjectionTarget {
         });
     }
 
-    /** Takes over everything {@code other} folded, leaving it empty: so that several folds are written as one. */
+    /**
+     * Takes over everything {@code other} folded, leaving it empty: so that several folds are written as one. Its
+     * groups' sums are {@link #spread} first (a parallel fold has each thread spread its own beforehand).
+     */
     public void absorb(GenerationBuilder other) {
-        other.counters.forEach((source, sums) -> {
-            Map<List<CounterKey>, Sum> mine = counters.computeIfAbsent(source, s -> new HashMap<>());
-            sums.forEach((keys, sum) -> mine.computeIfAbsent(keys, k -> new Sum()).addAll(sum));
-        });
+        other.spread();
         other.perCounter.forEach((source, sums) -> {
             Map<CounterKey, Sum> mine = perCounter.computeIfAbsent(source, s -> new HashMap<>());
             sums.forEach((key, sum) -> mine.computeIfAbsent(key, k -> new Sum()).addAll(sum));
@@ -204,10 +204,10 @@ public final class GenerationBuilder implements ProjectionTarget {
                 added.addToSet(new SetAddition(set.scope(), set.kind(), set.key(), member))));
         ExecutorService writers = Executors.newFixedThreadPool(2);
         try {
-            CompletableFuture<Long> sets = CompletableFuture.supplyAsync(() -> timed(() -> target.write(added)), writers);
+            CompletableFuture<Long> sets = CompletableFuture.supplyAsync(() -> timed(() -> target.writeFold(added)), writers);
             CompletableFuture<Long> factsWritten = CompletableFuture.supplyAsync(
                     () -> timed(() -> facts.forEach(target::saveFacts)), writers);
-            long countersMillis = timed(() -> target.write(counted));
+            long countersMillis = timed(() -> target.writeFold(counted));
             log.info("Generation {}: wrote {} counter fields in {} ms, {} sets in {} ms, {} facts in {} ms, at once",
                     target.generation(), counted.counters().size(), countersMillis, members.size(), sets.join(),
                     factCount, factsWritten.join());

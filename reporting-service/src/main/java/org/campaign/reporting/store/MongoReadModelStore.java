@@ -151,6 +151,19 @@ public class MongoReadModelStore implements ReadModelStore {
 
     @Override
     public void write(BatchChanges changes) {
+        write(changes, true);
+    }
+
+    /**
+     * Writes a rebuild's fold ({@link GenerationBuilder#flush}) as {@link #write} does, but remembers it as a change
+     * of everything: readers of figures then read all of them again, instead of this store naming every counter of
+     * a whole generation for nobody (nothing reads a generation while it is rebuilt).
+     */
+    void writeFold(BatchChanges changes) {
+        write(changes, false);
+    }
+
+    private void write(BatchChanges changes, boolean remembered) {
         boolean complete = false;
         try {
             writeCounters(changes.counters());
@@ -158,7 +171,7 @@ public class MongoReadModelStore implements ReadModelStore {
             writeFacts(changes.facts());
             complete = true;
         } finally {
-            landed(changes, complete);
+            landed(remembered ? changes : null, complete);
         }
     }
 
@@ -202,10 +215,13 @@ public class MongoReadModelStore implements ReadModelStore {
         }
     }
 
-    /** Counts a write that has landed (or failed: {@code complete} false) and remembers what it changed. */
+    /**
+     * Counts a write that has landed (or failed: {@code complete} false) and remembers what it changed, unless its
+     * {@code changes} are not named ({@code null}: it may have changed anything).
+     */
     private void landed(BatchChanges changes, boolean complete) {
         Changes changed = null;
-        if (complete) {
+        if (complete && changes != null) {
             Set<CounterKey> counters = new HashSet<>();
             changes.counters().forEach(delta -> delta.keys().forEach(key -> {
                 if (key.family() == CounterFamily.ORGANISATION) {
