@@ -154,7 +154,7 @@ final class OrganisationFigures {
                                                          Map<String, Map<String, Long>> figures, String scope,
                                                          MongoReadModelStore.Changes changes) {
         List<CounterKey> changed = new ArrayList<>();
-        for (CounterKey key : changes.organisationCounters()) {
+        for (CounterKey key : changes.counters()) {
             if (key.scope().equals(scope) && key.dimension().equals(CounterFamily.ORGANISATION_DIMENSION)) {
                 changed.add(key);
             }

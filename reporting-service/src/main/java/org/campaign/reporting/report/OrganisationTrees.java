@@ -2,12 +2,9 @@ package org.campaign.reporting.report;
 
 import org.campaign.reporting.live.ProjectionMonitor;
 import org.campaign.reporting.projection.CounterKey;
-import org.campaign.reporting.projection.ProjectionListener;
 import org.campaign.reporting.roster.RosterStatistics;
 import org.campaign.reporting.store.MongoReadModelStore;
 import org.campaign.reporting.store.ReadModelStore;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -44,12 +41,12 @@ public class OrganisationTrees {
     private final Map<FiguresKey, CachedFigures> figures = new ConcurrentHashMap<>();
 
     private final ProjectionMonitor monitor;
-    private final KafkaListenerEndpointRegistry listeners;
+    private final LiveWrites writes;
     private volatile Cached cached;
 
-    public OrganisationTrees(ProjectionMonitor monitor, KafkaListenerEndpointRegistry listeners) {
+    public OrganisationTrees(ProjectionMonitor monitor, LiveWrites writes) {
         this.monitor = monitor;
-        this.listeners = listeners;
+        this.writes = writes;
     }
 
     public OrganisationTree of(ReadModelStore store) {
@@ -60,27 +57,12 @@ public class OrganisationTrees {
         long now = System.currentTimeMillis();
         long version = monitor.rosterVersion();
         if (current != null && current.store() == store && current.rosterVersion() == version
-                && (writesHere() || now - current.loadedAt() < MAX_AGE_MILLIS)) {
+                && (writes.here() || now - current.loadedAt() < MAX_AGE_MILLIS)) {
             return current.tree();
         }
         OrganisationTree tree = OrganisationTree.of(store.facts(RosterStatistics.ORGANISATION_KIND));
         cached = new Cached(mongo, version, now, tree);
         return tree;
-    }
-
-    /** Whether this process runs the live projection, and so makes (and sees) every write of the active generation. */
-    private boolean writesHere() {
-        MessageListenerContainer live = listeners.getListenerContainer(ProjectionListener.LISTENER_ID);
-        return live != null && live.isRunning();
-    }
-
-    /**
-     * The store's {@linkplain MongoReadModelStore#version version} when this process {@linkplain #writesHere writes}
-     * the generation, otherwise -1: an instance that only serves queries cannot see the writes of another, and shares
-     * no figures.
-     */
-    private long version(MongoReadModelStore store) {
-        return writesHere() ? store.version() : -1;
     }
 
     /** The figures of every organisation in the scope of {@code campaignId} (and review round) against {@code tree}. */
@@ -90,7 +72,7 @@ public class OrganisationTrees {
         }
         FiguresKey key = new FiguresKey(store.generation(), CounterKey.scopeFor(campaignId),
                 round == null || round.isBlank() ? null : round);
-        long version = version(mongo);
+        long version = writes.version(mongo);
         CachedFigures current = figures.get(key);
         OrganisationFigures loaded = null;
         if (version >= 0 && current != null && current.store() == store && current.tree() == tree) {

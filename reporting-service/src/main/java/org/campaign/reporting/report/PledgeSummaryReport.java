@@ -6,7 +6,6 @@ import org.campaign.contracts.pledge.PledgeFocus;
 import org.campaign.contracts.pledge.PledgeKind;
 import org.campaign.contracts.pledge.PledgerType;
 import org.campaign.contracts.pledge.Sector;
-import org.campaign.reporting.projection.CounterFamily;
 import org.campaign.reporting.projection.CounterKey;
 import org.campaign.reporting.review.ReviewStatistics;
 import org.campaign.reporting.store.ReadModelStore;
@@ -24,8 +23,8 @@ import static org.campaign.service.web.Text.blankToNull;
 import static org.campaign.reporting.pledge.PledgeStatistics.*;
 
 /**
- * Builds the pledge summary from the counters of one scope (all campaigns, or one campaign): two scans of the
- * small statistics collection, whatever the number of pledges.
+ * Builds the pledge summary from the counters of one scope (all campaigns, or one campaign; {@link SharedStats}):
+ * a scan of the small statistics collection, whatever the number of pledges, or none when they are shared.
  */
 @Service
 public class PledgeSummaryReport {
@@ -33,9 +32,15 @@ public class PledgeSummaryReport {
     static final List<String> STATUSES = List.of("MADE", "SENT_BACK", "REVISED", "APPROVED", "PUBLISHED",
             "FULFILLED", "LAPSED", "WITHDRAWN");
 
+    private final SharedStats shared;
+
+    public PledgeSummaryReport(SharedStats shared) {
+        this.shared = shared;
+    }
+
     public PledgeSummary summary(ReadModelStore store, String campaignId, String asOf) {
         String scope = CounterKey.scopeFor(campaignId);
-        var stats = store.counters(CounterFamily.STATS, scope);
+        var stats = shared.of(store, scope);
         Map<String, Long> total = stats.getOrDefault(CounterKey.TOTAL, Map.of()).getOrDefault(CounterKey.ALL, Map.of());
 
         Map<String, Map<String, Long>> reviewRatings = ordered(stats.get(ReviewStatistics.RATING), names(Rating.values()), false);

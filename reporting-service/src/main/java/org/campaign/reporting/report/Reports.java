@@ -38,9 +38,11 @@ import static org.campaign.reporting.report.Figures.rate;
 public class Reports {
 
     private final OrganisationTrees trees;
+    private final SharedStats stats;
 
-    public Reports(OrganisationTrees trees) {
+    public Reports(OrganisationTrees trees, SharedStats stats) {
         this.trees = trees;
+        this.stats = stats;
     }
 
     // ------------------------------------------------------------------ organisation nodes
@@ -176,7 +178,7 @@ public class Reports {
 
     public ReviewReport reviews(ReadModelStore store, String campaignId, LocalDate today, String asOf) {
         String scope = CounterKey.scopeFor(campaignId);
-        var stats = store.counters(CounterFamily.STATS, scope);
+        var stats = this.stats.of(store, scope);
         Map<String, Long> total = stats.getOrDefault(CounterKey.TOTAL, Map.of()).getOrDefault(CounterKey.ALL, Map.of());
         List<PledgeSummary.RatingCount> byRating = new ArrayList<>();
         PledgeSummaryReport.ordered(stats.get(ReviewStatistics.RATING), PledgeSummaryReport.names(Rating.values()), true)
@@ -223,7 +225,7 @@ public class Reports {
 
     public EvaluationReport evaluations(ReadModelStore store, String campaignId, String asOf) {
         String scope = CounterKey.scopeFor(campaignId);
-        var stats = store.counters(CounterFamily.STATS, scope);
+        var stats = this.stats.of(store, scope);
         Map<String, Long> total = stats.getOrDefault(EvaluationStatistics.MASS_EVALUATION, Map.of())
                 .getOrDefault(CounterKey.ALL, Map.of());
         OrganisationTree tree = trees.of(store);
@@ -282,7 +284,7 @@ public class Reports {
 
     public AssessmentReport assessments(ReadModelStore store, String campaignId, String asOf) {
         String scope = CounterKey.scopeFor(campaignId);
-        var stats = store.counters(CounterFamily.STATS, scope);
+        var stats = this.stats.of(store, scope);
         var grades = stats.getOrDefault(EvaluationStatistics.GRADE, Map.of());
         OrganisationTree tree = trees.of(store);
         List<TownshipGrades> byTownship = new ArrayList<>();
@@ -385,7 +387,7 @@ public class Reports {
         List<RankRow> rows = new ArrayList<>();
         switch (by) {
             case "township" -> {
-                var stats = store.counters(CounterFamily.STATS, scope);
+                var stats = this.stats.of(store, scope);
                 Map<String, Map<String, Long>> merged = new TreeMap<>();
                 stats.getOrDefault(PledgeStatistics.TOWNSHIP, Map.of()).forEach((k, f) ->
                         Figures.addInto(merged.computeIfAbsent(k, x -> new HashMap<>()), f));
@@ -396,7 +398,7 @@ public class Reports {
                 merged.forEach((key, fields) -> rows.add(row(key, tree.name(key), fields)));
             }
             case "sector" -> {
-                var stats = store.counters(CounterFamily.STATS, scope, PledgeStatistics.SECTOR);
+                var stats = this.stats.of(store, scope, PledgeStatistics.SECTOR);
                 OrganisationFigures figures = trees.figures(store, tree, campaignId, null);
                 Map<String, List<String>> sectors = groupBy(tree, figures.organisationIds(), OrganisationTree.Node::sector);
                 for (String sector : PledgeSummaryReport.names(Sector.values())) {
@@ -462,7 +464,7 @@ public class Reports {
     }
 
     public List<CampaignRow> campaigns(ReadModelStore store) {
-        Map<String, Map<String, Long>> figures = store.counters(CounterFamily.STATS, CounterKey.ALL, PledgeStatistics.CAMPAIGN);
+        Map<String, Map<String, Long>> figures = stats.of(store, CounterKey.ALL, PledgeStatistics.CAMPAIGN);
         Map<String, Document> defined = new TreeMap<>();
         store.facts(RosterStatistics.CAMPAIGN_KIND).forEach(c -> defined.put(c.getString("campaignId"), c));
         Set<String> ids = new java.util.TreeSet<>(defined.keySet());

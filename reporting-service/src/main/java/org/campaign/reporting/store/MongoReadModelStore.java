@@ -184,8 +184,11 @@ public class MongoReadModelStore implements ReadModelStore {
         return version.get();
     }
 
-    /** What writes changed that readers keeping figures read: the organisations' counters, and the sets. */
-    public record Changes(Set<CounterKey> organisationCounters, Set<SetRef> sets) {
+    /**
+     * What writes changed that readers keeping figures read: the counters of the organisations and the district-wide
+     * breakdowns ({@link CounterFamily#ORGANISATION}, {@link CounterFamily#STATS}), and the sets.
+     */
+    public record Changes(Set<CounterKey> counters, Set<SetRef> sets) {
     }
 
     private record Landed(long version, Changes changes) {
@@ -207,7 +210,7 @@ public class MongoReadModelStore implements ReadModelStore {
                     if (landed.changes() == null) {
                         return null;
                     }
-                    counters.addAll(landed.changes().organisationCounters());
+                    counters.addAll(landed.changes().counters());
                     sets.addAll(landed.changes().sets());
                 }
             }
@@ -224,7 +227,7 @@ public class MongoReadModelStore implements ReadModelStore {
         if (complete && changes != null) {
             Set<CounterKey> counters = new HashSet<>();
             changes.counters().forEach(delta -> delta.keys().forEach(key -> {
-                if (key.family() == CounterFamily.ORGANISATION) {
+                if (key.family() != CounterFamily.SERIES) {
                     counters.add(key);
                 }
             }));
