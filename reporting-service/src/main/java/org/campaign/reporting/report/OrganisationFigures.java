@@ -14,25 +14,36 @@ import org.campaign.reporting.store.SetRef;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * The per-organisation figures of one scope — loaded once, shared between requests and, after writes,
  * {@link #refreshed brought up to date} from what the writes changed ({@link OrganisationTrees#figures}) — and their
- * sums over any set of organisations (a subtree, a township, a sector). The cost grows with the number of
- * organisations, never with the number of pledges. An instance never changes (a refresh makes a new one), so what
- * the reports work out from it is kept with it ({@link #derived}): dashboards ask for the same reports again and
+ * sums over a subtree, a township, a sector or the district. The cost grows with the number of organisations, never
+ * with the number of pledges.
+ * <p>
+ * An instance's figures never change (a refresh makes a new one). A group's sums are worked out once per instance, and a
+ * refresh carries them over: the sums of a group with a changed organisation are brought up to date by taking away
+ * what the organisation added before and adding what it adds now, so under a steady stream of events a dashboard's
+ * tree reports cost what the few changed organisations cost, not a sum over every organisation. What the reports
+ * work out from an instance is kept with it too ({@link #derived}): dashboards ask for the same reports again and
  * again between two writes.
  */
 final class OrganisationFigures {
 
     private static final int MAX_DERIVED = 1_000;
+
+    /** The figures of no organisation at all. */
+    static final NodeFigures NO_ORGANISATIONS = new Totals().figures();
 
     /** Everything the reports say about a node or a group of organisations. */
     record NodeFigures(long organisations, Figures.PledgeFigures pledges, MemberCoverage members,
@@ -71,6 +82,32 @@ final class OrganisationFigures {
     private final Set<String> reviewed;
     private final Set<String> evaluated;
     private final BoundedCache<Object, Object> derived = new BoundedCache<>(MAX_DERIVED);
+    /** The sums of the subtrees asked for, by their top organisation. */
+    private final Map<String, Totals> subtrees = new ConcurrentHashMap<>();
+    /** The sums of the groupings asked for: grouping → key → sums, keys in order. */
+    private final Map<Grouping, Map<String, Totals>> groupings = new ConcurrentHashMap<>();
+
+    /** Ways of grouping every organisation in the scope (those outside the tree, or without the property: UNKNOWN). */
+    enum Grouping {
+        DISTRICT(node -> CounterKey.ALL),
+        TOWNSHIP(OrganisationTree.Node::townshipId),
+        SECTOR(OrganisationTree.Node::sector);
+
+        private final Function<OrganisationTree.Node, String> property;
+
+        Grouping(Function<OrganisationTree.Node, String> property) {
+            this.property = property;
+        }
+
+        String keyOf(OrganisationTree tree, String organisation) {
+            if (this == DISTRICT) {
+                return CounterKey.ALL;
+            }
+            OrganisationTree.Node node = tree.node(organisation);
+            String key = node == null ? null : property.apply(node);
+            return key == null ? CounterKey.UNKNOWN : key;
+        }
+    }
 
     private OrganisationFigures(OrganisationTree tree, String scope, String reviewedKey,
                                 Map<String, Map<String, Long>> byOrganisation, Map<String, Map<String, Long>> roster,
@@ -84,7 +121,7 @@ final class OrganisationFigures {
         this.pledgerSets = pledgerSets;
         pledgerSets.forEach((key, size) -> {
             int slash = key.lastIndexOf('/');
-            String organisation = slash < 0 ? key : key.substring(0, slash);
+            String organisation = organisationOf(key);
             String category = slash < 0 ? CounterKey.UNKNOWN : key.substring(slash + 1);
             pledgers.merge(organisation, size, Long::sum);
             pledgersByCategory.computeIfAbsent(organisation, o -> new HashMap<>()).merge(category, size, Long::sum);
@@ -123,13 +160,15 @@ final class OrganisationFigures {
      * figures themselves when nothing they hold changed.
      */
     OrganisationFigures refreshed(MongoReadModelStore store, MongoReadModelStore.Changes changes) {
-        Map<String, Map<String, Long>> ownScope = reread(store, byOrganisation, scope, changes);
+        Set<String> changed = new HashSet<>();
+        Map<String, Map<String, Long>> ownScope = reread(store, byOrganisation, scope, changes, changed);
         Map<String, Map<String, Long>> district = CounterKey.ALL.equals(scope) ? ownScope
-                : reread(store, roster, CounterKey.ALL, changes);
+                : reread(store, roster, CounterKey.ALL, changes, changed);
         List<String> pledgerKeys = new ArrayList<>();
         for (SetRef set : changes.sets()) {
             if (set.scope().equals(scope) && set.kind().equals(PledgeStatistics.PLEDGERS_SET)) {
                 pledgerKeys.add(set.key());
+                changed.add(organisationOf(set.key()));
             }
         }
         Map<String, Long> sets = pledgerSets;
@@ -138,54 +177,103 @@ final class OrganisationFigures {
             sets.putAll(store.setSizes(scope, PledgeStatistics.PLEDGERS_SET, pledgerKeys));
         }
         Set<String> nowPledging = members(store, changes, PledgeStatistics.PLEDGING_ORGANISATIONS_SET, CounterKey.ALL,
-                pledging);
-        Set<String> nowReviewed = members(store, changes, ReviewStatistics.REVIEWED_SET, reviewedKey, reviewed);
-        Set<String> nowEvaluated = members(store, changes, EvaluationStatistics.EVALUATED_SET, CounterKey.ALL, evaluated);
+                pledging, changed);
+        Set<String> nowReviewed = members(store, changes, ReviewStatistics.REVIEWED_SET, reviewedKey, reviewed, changed);
+        Set<String> nowEvaluated = members(store, changes, EvaluationStatistics.EVALUATED_SET, CounterKey.ALL, evaluated,
+                changed);
         if (ownScope == byOrganisation && district == roster && sets == pledgerSets && nowPledging == pledging
                 && nowReviewed == reviewed && nowEvaluated == evaluated) {
             return this;
         }
-        return new OrganisationFigures(tree, scope, reviewedKey, ownScope, district, sets, nowPledging, nowReviewed,
-                nowEvaluated);
+        OrganisationFigures next = new OrganisationFigures(tree, scope, reviewedKey, ownScope, district, sets,
+                nowPledging, nowReviewed, nowEvaluated);
+        next.carrySums(this, changed);
+        return next;
+    }
+
+    /**
+     * Takes over the group sums {@code before} worked out, bringing those of groups with a {@code changed}
+     * organisation up to date. The tree is the same (a new tree means figures loaded anew).
+     */
+    private void carrySums(OrganisationFigures before, Set<String> changed) {
+        // A snapshot: sums other requests add to the earlier figures meanwhile are left behind, not carried stale.
+        Map<String, Totals> carriedSubtrees = new HashMap<>(before.subtrees);
+        Map<String, Totals> updatedSubtrees = new HashMap<>();
+        for (String organisation : changed) {
+            if (tree.node(organisation) == null) {
+                continue; // in no subtree
+            }
+            // The subtrees an organisation is in are those of its path: the tops its parents lead up to.
+            for (String top : tree.path(organisation)) {
+                Totals sums = updatedSubtrees.get(top);
+                if (sums == null) {
+                    Totals carried = carriedSubtrees.get(top);
+                    if (carried == null) {
+                        continue;
+                    }
+                    sums = carried.copy();
+                    updatedSubtrees.put(top, sums);
+                }
+                sums.replace(before, this, organisation);
+            }
+        }
+        subtrees.putAll(carriedSubtrees);
+        subtrees.putAll(updatedSubtrees);
+        before.groupings.forEach((grouping, sums) -> {
+            Map<String, Totals> updated = new TreeMap<>(sums);
+            Set<String> copied = new HashSet<>();
+            for (String organisation : changed) {
+                String key = grouping.keyOf(tree, organisation);
+                if (copied.add(key)) {
+                    Totals carried = updated.get(key);
+                    updated.put(key, carried == null ? new Totals() : carried.copy());
+                }
+                Totals group = updated.get(key);
+                if (before.inScope(organisation)) {
+                    group.add(before, organisation, -1);
+                }
+                if (inScope(organisation)) {
+                    group.add(this, organisation, 1);
+                }
+            }
+            groupings.put(grouping, updated);
+        });
     }
 
     /** {@code figures} of the organisations' counters of {@code scope}, with those {@code changes} names read again. */
     private static Map<String, Map<String, Long>> reread(MongoReadModelStore store,
                                                          Map<String, Map<String, Long>> figures, String scope,
-                                                         MongoReadModelStore.Changes changes) {
-        List<CounterKey> changed = new ArrayList<>();
+                                                         MongoReadModelStore.Changes changes, Set<String> changed) {
+        List<CounterKey> keys = new ArrayList<>();
         for (CounterKey key : changes.counters()) {
             if (key.scope().equals(scope) && key.dimension().equals(CounterFamily.ORGANISATION_DIMENSION)) {
-                changed.add(key);
+                keys.add(key);
+                changed.add(key.key());
             }
         }
-        if (changed.isEmpty()) {
+        if (keys.isEmpty()) {
             return figures;
         }
         Map<String, Map<String, Long>> updated = new HashMap<>(figures);
-        store.counters(CounterFamily.ORGANISATION, changed).forEach((key, fields) -> updated.put(key.key(), fields));
+        store.counters(CounterFamily.ORGANISATION, keys).forEach((key, fields) -> updated.put(key.key(), fields));
         return updated;
     }
 
-    /** The members of one set of the scope, read again if {@code changes} names it. */
+    /** The members of one set of the scope, read again if {@code changes} names it (those that came or went are changed). */
     private Set<String> members(MongoReadModelStore store, MongoReadModelStore.Changes changes, String kind, String key,
-                                Set<String> members) {
-        return changes.sets().contains(new SetRef(scope, kind, key))
-                ? new HashSet<>(store.setMembers(scope, kind, key)) : members;
+                                Set<String> members, Set<String> changed) {
+        if (!changes.sets().contains(new SetRef(scope, kind, key))) {
+            return members;
+        }
+        Set<String> now = new HashSet<>(store.setMembers(scope, kind, key));
+        now.stream().filter(member -> !members.contains(member)).forEach(changed::add);
+        members.stream().filter(member -> !now.contains(member)).forEach(changed::add);
+        return now;
     }
 
-    /** Members who made a pledge, per category, summed over {@code organisations}. */
-    Map<String, Long> pledgersByCategory(Collection<String> organisations) {
-        Map<String, Long> sum = new HashMap<>();
-        organisations.forEach(o -> Figures.addInto(sum, pledgersByCategory.get(o)));
-        return sum;
-    }
-
-    /** Members on the roster, per organisation field ({@code members}, {@code members_<CATEGORY>}). */
-    Map<String, Long> roster(Collection<String> organisations) {
-        Map<String, Long> sum = new HashMap<>();
-        organisations.forEach(o -> Figures.addInto(sum, roster.get(o)));
-        return sum;
+    /** Whether the organisation is among those the scope's groupings hold: it has figures or is in the tree. */
+    private boolean inScope(String organisation) {
+        return byOrganisation.containsKey(organisation) || tree.node(organisation) != null;
     }
 
     /** Every organisation that has a figure or is in the tree. */
@@ -195,34 +283,136 @@ final class OrganisationFigures {
         return ids;
     }
 
-    NodeFigures sum(Collection<String> organisations) {
-        Map<String, Long> fields = new HashMap<>();
-        long active = 0;
-        long activePledging = 0;
-        long activeReviewed = 0;
-        long activeEvaluated = 0;
-        long withPledge = 0;
-        for (String organisation : organisations) {
-            Figures.addInto(fields, byOrganisation.get(organisation));
-            withPledge += pledgers.getOrDefault(organisation, 0L);
-            OrganisationTree.Node node = tree.node(organisation);
+    /** The figures of one organisation alone. */
+    NodeFigures of(String organisation) {
+        Totals own = new Totals();
+        own.add(this, organisation, 1);
+        return own.figures();
+    }
+
+    /** The figures of the organisation's subtree (itself and everything below it). */
+    NodeFigures subtree(String top) {
+        return subtrees.computeIfAbsent(top, t -> {
+            Totals sums = new Totals();
+            tree.subtree(t).forEach(organisation -> sums.add(this, organisation, 1));
+            return sums;
+        }).figures();
+    }
+
+    /** The figures of each group of the grouping, by key in order. */
+    Map<String, NodeFigures> by(Grouping grouping) {
+        Map<String, NodeFigures> figures = new LinkedHashMap<>();
+        sums(grouping).forEach((key, sums) -> figures.put(key, sums.figures()));
+        return figures;
+    }
+
+    /** The figures of every organisation in the scope. */
+    NodeFigures district() {
+        return district(Totals::figures);
+    }
+
+    /** Members on the roster in the whole scope, per roster field ({@code members}, {@code members_<CATEGORY>}). */
+    Map<String, Long> roster() {
+        return district(sums -> sums.roster);
+    }
+
+    /** Members who made a pledge in the whole scope, per category. */
+    Map<String, Long> pledgersByCategory() {
+        return district(sums -> sums.pledgersByCategory);
+    }
+
+    private <T> T district(Function<Totals, T> part) {
+        return part.apply(sums(Grouping.DISTRICT).getOrDefault(CounterKey.ALL, new Totals()));
+    }
+
+    private Map<String, Totals> sums(Grouping grouping) {
+        Map<String, Totals> sums = groupings.get(grouping);
+        if (sums == null) {
+            Map<String, Totals> worked = new TreeMap<>();
+            for (String organisation : organisationIds()) {
+                worked.computeIfAbsent(grouping.keyOf(tree, organisation), k -> new Totals()).add(this, organisation, 1);
+            }
+            sums = groupings.computeIfAbsent(grouping, g -> worked);
+        }
+        return sums;
+    }
+
+    private static String organisationOf(String pledgerKey) {
+        int slash = pledgerKey.lastIndexOf('/');
+        return slash < 0 ? pledgerKey : pledgerKey.substring(0, slash);
+    }
+
+    /**
+     * Sums over a group of organisations of what their figures are made of: counted fields, roster fields, members
+     * with a pledge (in all and per category), active organisations and those of them that pledged, were reviewed
+     * and were evaluated. Changed only while it is being worked out, never once it is shared.
+     */
+    private static final class Totals {
+        final Map<String, Long> fields;
+        final Map<String, Long> roster;
+        final Map<String, Long> pledgersByCategory;
+        long withPledge;
+        long active;
+        long pledging;
+        long reviewed;
+        long evaluated;
+
+        Totals() {
+            this(new HashMap<>(), new HashMap<>(), new HashMap<>());
+        }
+
+        private Totals(Map<String, Long> fields, Map<String, Long> roster, Map<String, Long> pledgersByCategory) {
+            this.fields = fields;
+            this.roster = roster;
+            this.pledgersByCategory = pledgersByCategory;
+        }
+
+        Totals copy() {
+            Totals copy = new Totals(new HashMap<>(fields), new HashMap<>(roster), new HashMap<>(pledgersByCategory));
+            copy.withPledge = withPledge;
+            copy.active = active;
+            copy.pledging = pledging;
+            copy.reviewed = reviewed;
+            copy.evaluated = evaluated;
+            return copy;
+        }
+
+        /** Adds ({@code sign} 1) or takes away (-1) what {@code organisation} adds in {@code figures}. */
+        void add(OrganisationFigures figures, String organisation, int sign) {
+            addInto(fields, figures.byOrganisation.get(organisation), sign);
+            addInto(roster, figures.roster.get(organisation), sign);
+            addInto(pledgersByCategory, figures.pledgersByCategory.get(organisation), sign);
+            withPledge += sign * figures.pledgers.getOrDefault(organisation, 0L);
+            OrganisationTree.Node node = figures.tree.node(organisation);
             if (node != null && node.active()) {
-                active++;
-                activePledging += pledging.contains(organisation) ? 1 : 0;
-                activeReviewed += reviewed.contains(organisation) ? 1 : 0;
-                activeEvaluated += evaluated.contains(organisation) ? 1 : 0;
+                active += sign;
+                pledging += figures.pledging.contains(organisation) ? sign : 0;
+                reviewed += figures.reviewed.contains(organisation) ? sign : 0;
+                evaluated += figures.evaluated.contains(organisation) ? sign : 0;
             }
         }
-        long enrolled = 0;
-        for (String organisation : organisations) {
-            enrolled += Figures.count(roster.get(organisation), RosterStatistics.MEMBERS);
+
+        /** Replaces what {@code organisation} added in {@code before} with what it adds in {@code now}. */
+        void replace(OrganisationFigures before, OrganisationFigures now, String organisation) {
+            add(before, organisation, -1);
+            add(now, organisation, 1);
         }
-        return new NodeFigures(active, Figures.PledgeFigures.of(fields),
-                new MemberCoverage(enrolled, withPledge, Figures.rate(withPledge, enrolled)),
-                new Coverage(active, activePledging, Figures.rate(activePledging, active)),
-                new Coverage(active, activeReviewed, Figures.rate(activeReviewed, active)),
-                new Coverage(active, activeEvaluated, Figures.rate(activeEvaluated, active)),
-                Figures.count(fields, ReviewStatistics.REVIEWS), satisfaction(fields), grades(fields));
+
+        private static void addInto(Map<String, Long> sum, Map<String, Long> fields, int sign) {
+            if (fields != null) {
+                fields.forEach((field, value) -> sum.merge(field, sign * value, Long::sum));
+            }
+        }
+
+        NodeFigures figures() {
+            long enrolled = Figures.count(roster, RosterStatistics.MEMBERS);
+            return new NodeFigures(active, Figures.PledgeFigures.of(fields),
+                    new MemberCoverage(enrolled, withPledge, Figures.rate(withPledge, enrolled)),
+                    new Coverage(active, pledging, Figures.rate(pledging, active)),
+                    new Coverage(active, reviewed, Figures.rate(reviewed, active)),
+                    new Coverage(active, evaluated, Figures.rate(evaluated, active)),
+                    Figures.count(fields, ReviewStatistics.REVIEWS), satisfaction(fields), grades(fields));
+        }
     }
 
     /** The satisfaction in counted fields (of an organisation, a township, the district…). */

@@ -79,11 +79,11 @@ public class Reports {
         List<ChildRow> children = new ArrayList<>();
         for (String child : node.children().stream().sorted().toList()) {
             OrganisationTree.Node childNode = tree.node(child);
-            children.add(new ChildRow(child, childNode.name(), childNode.sector(), figures.sum(tree.subtree(child))));
+            children.add(new ChildRow(child, childNode.name(), childNode.sector(), figures.subtree(child)));
         }
         return new NodeReport(node.id(), node.name(), node.kind(), node.sector(), node.townshipId(), node.parentId(),
                 node.active(), tree.path(organisationId), blankToNull(campaignId), asOf,
-                figures.sum(tree.subtree(organisationId)), children);
+                figures.subtree(organisationId), children);
     }
 
     /** The top-level organisations with their subtrees' figures. */
@@ -92,7 +92,7 @@ public class Reports {
         OrganisationFigures figures = trees.figures(store, tree, campaignId, null);
         List<ChildRow> rows = new ArrayList<>();
         for (OrganisationTree.Node root : tree.roots()) {
-            rows.add(new ChildRow(root.id(), root.name(), root.sector(), figures.sum(tree.subtree(root.id()))));
+            rows.add(new ChildRow(root.id(), root.name(), root.sector(), figures.subtree(root.id())));
         }
         return new Roots(rows);
     }
@@ -126,10 +126,9 @@ public class Reports {
 
     private static CoverageReport coverage(OrganisationTree tree, OrganisationFigures figures, String campaignId,
                                            String round, String asOf) {
-        Set<String> all = figures.organisationIds();
-        OrganisationFigures.NodeFigures district = figures.sum(all);
-        Map<String, Long> roster = figures.roster(all);
-        Map<String, Long> pledgers = figures.pledgersByCategory(all);
+        OrganisationFigures.NodeFigures district = figures.district();
+        Map<String, Long> roster = figures.roster();
+        Map<String, Long> pledgers = figures.pledgersByCategory();
         List<CategoryCoverage> byCategory = new ArrayList<>();
         for (String category : PledgeSummaryReport.names(MemberCategory.values())) {
             long enrolled = count(roster, RosterStatistics.MEMBERS_PREFIX + category);
@@ -137,25 +136,12 @@ public class Reports {
             byCategory.add(new CategoryCoverage(category, enrolled, withPledge, rate(withPledge, enrolled)));
         }
         List<TownshipCoverage> byTownship = new ArrayList<>();
-        groupBy(tree, all, OrganisationTree.Node::townshipId).forEach((township, organisations) -> {
-            OrganisationFigures.NodeFigures sum = figures.sum(organisations);
+        figures.by(OrganisationFigures.Grouping.TOWNSHIP).forEach((township, sum) -> {
             byTownship.add(new TownshipCoverage(township, tree.name(township), sum.members(),
                     sum.pledgingOrganisations(), sum.reviewed(), sum.evaluated()));
         });
         return new CoverageReport(blankToNull(campaignId), blankToNull(round), asOf, district.members(), byCategory,
                 district.pledgingOrganisations(), district.reviewed(), district.evaluated(), byTownship);
-    }
-
-    /** Organisations grouped by a property of their tree node; organisations not in the tree go to UNKNOWN. */
-    private static Map<String, List<String>> groupBy(OrganisationTree tree, Set<String> organisations,
-                                                     Function<OrganisationTree.Node, String> property) {
-        Map<String, List<String>> groups = new TreeMap<>();
-        for (String organisation : organisations) {
-            OrganisationTree.Node node = tree.node(organisation);
-            String key = node == null || property.apply(node) == null ? CounterKey.UNKNOWN : property.apply(node);
-            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(organisation);
-        }
-        return groups;
     }
 
     // ------------------------------------------------------------------ reviews
@@ -233,18 +219,17 @@ public class Reports {
         new TreeMap<>(stats.getOrDefault(EvaluationStatistics.MASS_EVALUATION_TOWNSHIP, Map.of())).forEach((township, fields) ->
                 byTownship.add(new SatisfactionRow(township, tree.name(township), satisfaction(fields))));
         OrganisationFigures figures = trees.figures(store, tree, campaignId, null);
-        Set<String> all = figures.organisationIds();
         List<SatisfactionRow> bySector = new ArrayList<>();
-        Map<String, List<String>> sectors = groupBy(tree, all, OrganisationTree.Node::sector);
+        Map<String, OrganisationFigures.NodeFigures> sectors = figures.by(OrganisationFigures.Grouping.SECTOR);
         for (String sector : PledgeSummaryReport.names(Sector.values())) {
-            bySector.add(new SatisfactionRow(sector, null, figures.sum(sectors.getOrDefault(sector, List.of())).satisfaction()));
+            bySector.add(new SatisfactionRow(sector, null, sectors.getOrDefault(sector, OrganisationFigures.NO_ORGANISATIONS).satisfaction()));
         }
         if (sectors.containsKey(CounterKey.UNKNOWN)) {
-            bySector.add(new SatisfactionRow(CounterKey.UNKNOWN, null, figures.sum(sectors.get(CounterKey.UNKNOWN)).satisfaction()));
+            bySector.add(new SatisfactionRow(CounterKey.UNKNOWN, null, sectors.get(CounterKey.UNKNOWN).satisfaction()));
         }
         List<SatisfactionRow> byOrganisation = new ArrayList<>();
-        for (String organisation : all.stream().sorted().toList()) {
-            OrganisationFigures.Satisfaction own = figures.sum(List.of(organisation)).satisfaction();
+        for (String organisation : figures.organisationIds().stream().sorted().toList()) {
+            OrganisationFigures.Satisfaction own = figures.of(organisation).satisfaction();
             if (own.evaluationsClosed() > 0) {
                 byOrganisation.add(new SatisfactionRow(organisation, tree.name(organisation), own));
             }
@@ -400,10 +385,10 @@ public class Reports {
             case "sector" -> {
                 var stats = this.stats.of(store, scope, PledgeStatistics.SECTOR);
                 OrganisationFigures figures = trees.figures(store, tree, campaignId, null);
-                Map<String, List<String>> sectors = groupBy(tree, figures.organisationIds(), OrganisationTree.Node::sector);
+                Map<String, OrganisationFigures.NodeFigures> sectors = figures.by(OrganisationFigures.Grouping.SECTOR);
                 for (String sector : PledgeSummaryReport.names(Sector.values())) {
                     Map<String, Long> fields = new HashMap<>(stats.getOrDefault(sector, Map.of()));
-                    OrganisationFigures.NodeFigures node = figures.sum(sectors.getOrDefault(sector, List.of()));
+                    OrganisationFigures.NodeFigures node = sectors.getOrDefault(sector, OrganisationFigures.NO_ORGANISATIONS);
                     rows.add(row(sector, null, fields, node.satisfaction(), node.assessments()));
                 }
             }
@@ -413,7 +398,7 @@ public class Reports {
                         ? tree.roots().stream().map(OrganisationTree.Node::id).toList()
                         : tree.node(parentId) == null ? List.of() : tree.node(parentId).children();
                 for (String child : children) {
-                    OrganisationFigures.NodeFigures node = figures.sum(tree.subtree(child));
+                    OrganisationFigures.NodeFigures node = figures.subtree(child);
                     Figures.PledgeFigures p = node.pledges();
                     rows.add(new RankRow(0, child, tree.name(child), p.made(), p.fulfilled(), p.lapsed(),
                             p.fulfilmentRate(), node.satisfaction().respondents(),

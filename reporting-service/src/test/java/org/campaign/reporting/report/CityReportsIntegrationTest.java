@@ -354,8 +354,13 @@ class CityReportsIntegrationTest {
         String campaign = uniqueId("again");
         String subtree = "/api/reports/organisations/" + city.e + "?campaignId=" + campaign;
         String coverage = "/api/reports/coverage?campaignId=" + campaign;
+        List<String> others = List.of("/api/reports/organisations?campaignId=" + campaign,
+                "/api/reports/rankings?by=sector&campaignId=" + campaign,
+                "/api/reports/rankings?by=organisation&campaignId=" + campaign,
+                "/api/reports/evaluations?campaignId=" + campaign);
         assertThat(get(subtree).at("/figures/pledges/made").asLong()).isZero();
         assertThat(get(coverage).at("/organisationsPledging/covered").asLong()).isZero();
+        others.forEach(this::get);
 
         try (TestPublisher publisher = new TestPublisher(bootstrapServers)) {
             publisher.publish(pledgeTopic, pledgeMade(campaign, uniqueId("p"), new Pledger(PledgerType.ORGANISATION,
@@ -376,11 +381,15 @@ class CityReportsIntegrationTest {
         JsonNode sharedCoverage = get(coverage);
         assertThat(sharedCoverage.at("/organisationsPledging/covered").asLong()).isEqualTo(1);
         assertThat(sharedCoverage.at("/members/withPledge").asLong()).isEqualTo(1);
+        List<JsonNode> sharedOthers = others.stream().map(this::get).toList();
 
-        // Brought up to date from the changed documents alone, they equal the figures read in full.
+        // Brought up to date from the changed documents alone, they equal the figures read and summed in full.
         generations.forget(generations.active());
         assertThat(get(subtree)).isEqualTo(shared);
         assertThat(get(coverage)).isEqualTo(sharedCoverage);
+        for (int i = 0; i < others.size(); i++) {
+            assertThat(get(others.get(i))).as(others.get(i)).isEqualTo(sharedOthers.get(i));
+        }
     }
 
     @Test
