@@ -31,12 +31,12 @@ import java.util.function.Supplier;
  * sums over a subtree, a township, a sector or the district. The cost grows with the number of organisations, never
  * with the number of pledges.
  * <p>
- * An instance's figures never change (a refresh makes a new one). A group's sums are worked out once per instance, and a
- * refresh carries them over: the sums of a group with a changed organisation are brought up to date by taking away
- * what the organisation added before and adding what it adds now, so under a steady stream of events a dashboard's
- * tree reports cost what the few changed organisations cost, not a sum over every organisation. What the reports
- * work out from an instance is kept with it too ({@link #derived}): dashboards ask for the same reports again and
- * again between two writes.
+ * An instance's figures never change (a refresh makes a new one). A group's sums are worked out once per
+ * instance, and a refresh carries them over: the sums of a group with a changed organisation are brought up to date
+ * by taking away what the organisation added before and adding what it adds now. Under a steady stream of events a
+ * dashboard's tree reports then cost what the few changed organisations cost, not a sum over every organisation.
+ * What the reports work out from an instance is kept with it too ({@link #derived}): dashboards ask for the same
+ * reports again and again between two writes.
  */
 final class OrganisationFigures {
 
@@ -178,9 +178,10 @@ final class OrganisationFigures {
         }
         Set<String> nowPledging = members(store, changes, PledgeStatistics.PLEDGING_ORGANISATIONS_SET, CounterKey.ALL,
                 pledging, changed);
-        Set<String> nowReviewed = members(store, changes, ReviewStatistics.REVIEWED_SET, reviewedKey, reviewed, changed);
-        Set<String> nowEvaluated = members(store, changes, EvaluationStatistics.EVALUATED_SET, CounterKey.ALL, evaluated,
+        Set<String> nowReviewed = members(store, changes, ReviewStatistics.REVIEWED_SET, reviewedKey, reviewed,
                 changed);
+        Set<String> nowEvaluated = members(store, changes, EvaluationStatistics.EVALUATED_SET, CounterKey.ALL,
+                evaluated, changed);
         if (ownScope == byOrganisation && district == roster && sets == pledgerSets && nowPledging == pledging
                 && nowReviewed == reviewed && nowEvaluated == evaluated) {
             return this;
@@ -259,7 +260,7 @@ final class OrganisationFigures {
         return updated;
     }
 
-    /** The members of one set of the scope, read again if {@code changes} names it (those that came or went are changed). */
+    /** The members of one set of the scope, read again if {@code changes} names it; those that came or went changed. */
     private Set<String> members(MongoReadModelStore store, MongoReadModelStore.Changes changes, String kind, String key,
                                 Set<String> members, Set<String> changed) {
         if (!changes.sets().contains(new SetRef(scope, kind, key))) {
@@ -330,7 +331,8 @@ final class OrganisationFigures {
         if (sums == null) {
             Map<String, Totals> worked = new TreeMap<>();
             for (String organisation : organisationIds()) {
-                worked.computeIfAbsent(grouping.keyOf(tree, organisation), k -> new Totals()).add(this, organisation, 1);
+                worked.computeIfAbsent(grouping.keyOf(tree, organisation), k -> new Totals())
+                        .add(this, organisation, 1);
             }
             sums = groupings.computeIfAbsent(grouping, g -> worked);
         }

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 import static org.campaign.reporting.report.OrganisationFigures.grades;
 import static org.campaign.reporting.report.OrganisationFigures.satisfaction;
@@ -222,7 +221,8 @@ public class Reports {
         List<SatisfactionRow> bySector = new ArrayList<>();
         Map<String, OrganisationFigures.NodeFigures> sectors = figures.by(OrganisationFigures.Grouping.SECTOR);
         for (String sector : PledgeSummaryReport.names(Sector.values())) {
-            bySector.add(new SatisfactionRow(sector, null, sectors.getOrDefault(sector, OrganisationFigures.NO_ORGANISATIONS).satisfaction()));
+            bySector.add(new SatisfactionRow(sector, null,
+                    sectors.getOrDefault(sector, OrganisationFigures.NO_ORGANISATIONS).satisfaction()));
         }
         if (sectors.containsKey(CounterKey.UNKNOWN)) {
             bySector.add(new SatisfactionRow(CounterKey.UNKNOWN, null, sectors.get(CounterKey.UNKNOWN).satisfaction()));
@@ -388,7 +388,8 @@ public class Reports {
                 Map<String, OrganisationFigures.NodeFigures> sectors = figures.by(OrganisationFigures.Grouping.SECTOR);
                 for (String sector : PledgeSummaryReport.names(Sector.values())) {
                     Map<String, Long> fields = new HashMap<>(stats.getOrDefault(sector, Map.of()));
-                    OrganisationFigures.NodeFigures node = sectors.getOrDefault(sector, OrganisationFigures.NO_ORGANISATIONS);
+                    OrganisationFigures.NodeFigures node =
+                            sectors.getOrDefault(sector, OrganisationFigures.NO_ORGANISATIONS);
                     rows.add(row(sector, null, fields, node.satisfaction(), node.assessments()));
                 }
             }
