@@ -70,6 +70,7 @@ class GatewayRoutingTest {
             "/api/organisations/org-7/members, pledge",
             "/api/members/m-1, pledge",
             "/api/campaigns/2025/pledges, pledge",
+            "/api/imports, pledge",
             "/api/imports/batch-3, pledge",
             "/api/exports/pledges.csv, pledge",
             "/api/reviews/r-9, evaluation",

@@ -12,7 +12,7 @@ import org.campaign.contracts.evaluation.ReviewerKind;
 import org.campaign.evaluation.assignment.AssignmentCommands.AssignReviewer;
 import org.campaign.evaluation.assignment.AssignmentCommands.RevokeAssignment;
 import org.campaign.evaluation.common.Ids;
-import org.campaign.evaluation.common.Page;
+import org.campaign.write.web.Page;
 import org.campaign.write.web.Acting;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;

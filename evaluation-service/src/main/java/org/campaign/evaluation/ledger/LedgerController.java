@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.campaign.evaluation.common.Page;
+import org.campaign.write.web.Page;
 import org.campaign.evaluation.common.Timeline;
 import org.campaign.evaluation.ledger.LedgerCommands.AssignRectificationLeader;
 import org.campaign.evaluation.ledger.LedgerCommands.RecordFinalCheck;

@@ -14,7 +14,7 @@ import org.campaign.contracts.evaluation.EvaluationMethod;
 import org.campaign.contracts.evaluation.Satisfaction;
 import org.campaign.contracts.evaluation.SubjectType;
 import org.campaign.evaluation.common.Ids;
-import org.campaign.evaluation.common.Page;
+import org.campaign.write.web.Page;
 import org.campaign.evaluation.mass.MassEvaluationCommands.CastBallot;
 import org.campaign.evaluation.mass.MassEvaluationCommands.CloseMassEvaluation;
 import org.campaign.evaluation.mass.MassEvaluationCommands.EnterTally;

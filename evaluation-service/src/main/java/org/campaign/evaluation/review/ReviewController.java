@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 import org.campaign.contracts.evaluation.Rating;
 import org.campaign.contracts.evaluation.SubjectType;
 import org.campaign.evaluation.common.Ids;
-import org.campaign.evaluation.common.Page;
+import org.campaign.write.web.Page;
 import org.campaign.evaluation.common.Timeline;
 import org.campaign.evaluation.review.ReviewCommands.AcceptRectification;
 import org.campaign.evaluation.review.ReviewCommands.CommitRectification;

@@ -4,7 +4,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.campaign.contracts.Actor;
 import org.campaign.evaluation.assignment.ReviewerScope;
-import org.campaign.evaluation.common.Page;
+import org.campaign.write.web.Page;
 import org.campaign.evaluation.review.ReviewCommands.RecordReview;
 import org.campaign.evaluation.roster.Placement;
 import org.campaign.evaluation.roster.Roster;

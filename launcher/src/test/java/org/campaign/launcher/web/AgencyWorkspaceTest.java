@@ -7,6 +7,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
@@ -73,6 +75,40 @@ class AgencyWorkspaceTest extends BrowserTest {
                     .isEqualTo("true");
             browser.screenshot("agency-form-errors");
         }
+    }
+
+    @Test
+    void aClerkImportsAFileAndFindsItAgainAmongTheRecentImports() throws Exception {
+        Path file = Files.createTempFile("members-", ".csv");
+        Files.writeString(file, "memberId,name,organisationId,category\r\nweb-import-"
+                + UUID.randomUUID().toString().substring(0, 6) + ",王五,web-east-willow,FARMER\r\n");
+        try (Browser browser = Browser.open(1440, 1200)) {
+            browser.signIn(stack.appUrl(), "east-clerk");
+            browser.testId("tab-transfer").click();
+            new Select(browser.driver.findElement(By.id("import-kind"))).selectByValue("members");
+            browser.driver.findElement(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
+            browser.testId("import-submit").click();
+            assertThat(browser.testId("import-summary").getText()).startsWith("导入完成");
+
+            // Back on the page later, the clerk finds the import first in the list and shows its result again.
+            browser.driver.navigate().refresh();
+            browser.until(driver -> newestImport(browser) != null);
+            WebElement newest = newestImport(browser);
+            assertThat(newest.getAttribute("data-status")).isEqualTo("DONE");
+            assertThat(newest.findElements(By.tagName("td"))).extracting(WebElement::getText)
+                    .contains("党员", "已完成", "1");
+            assertThat(browser.all("[data-testid='import-summary']")).isEmpty();
+            newest.findElement(By.cssSelector("button.link")).click();
+            assertThat(browser.testId("import-summary").getText()).startsWith("导入完成");
+            browser.screenshot("agency-recent-imports");
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static WebElement newestImport(Browser browser) {
+        List<WebElement> rows = browser.all("[data-testid='import-row']");
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
     @Test

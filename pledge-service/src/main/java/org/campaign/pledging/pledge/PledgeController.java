@@ -24,6 +24,7 @@ import org.campaign.pledging.pledge.PledgeRequests.WithdrawRequest;
 import org.campaign.pledging.roster.AgencyBoundary;
 import org.campaign.write.events.ActorMetaData;
 import org.campaign.write.web.Acting;
+import org.campaign.write.web.Page;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -75,7 +76,7 @@ class PledgeController {
     }
 
     @GetMapping
-    PledgeQueries.Page list(Acting acting, PledgeQueries.Filter filter,
+    Page<PledgeEntry> list(Acting acting, PledgeQueries.Filter filter,
                             @RequestParam(defaultValue = "0") int page,
                             @RequestParam(defaultValue = "20") int size) {
         return queries.list(acting.actor(), filter, page, size);

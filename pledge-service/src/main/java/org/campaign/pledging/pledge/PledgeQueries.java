@@ -3,6 +3,7 @@ package org.campaign.pledging.pledge;
 import org.campaign.contracts.Actor;
 import org.campaign.contracts.pledge.PledgeKind;
 import org.campaign.pledging.roster.AgencyBoundary;
+import org.campaign.write.web.Page;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -38,9 +39,6 @@ public class PledgeQueries {
         }
     }
 
-    public record Page(List<PledgeEntry> items, int page, int size, long total) {
-    }
-
     static final int MAX_PAGE_SIZE = 200;
 
     private final MongoTemplate mongo;
@@ -53,14 +51,9 @@ public class PledgeQueries {
         this.clock = clock;
     }
 
-    public Page list(Actor actor, Filter filter, int page, int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException("page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
-        }
-        Query query = query(actor, filter);
-        long total = mongo.count(query, PledgeEntry.class);
-        query.with(Sort.by("deadline", "_id")).skip((long) page * size).limit(size);
-        return new Page(mongo.find(query, PledgeEntry.class), page, size, total);
+    public Page<PledgeEntry> list(Actor actor, Filter filter, int page, int size) {
+        return Page.of(mongo, query(actor, filter), Sort.by("deadline", "_id"), page, size, MAX_PAGE_SIZE,
+                PledgeEntry.class);
     }
 
     /** All matching pledges as a stream from a database cursor; close it when done. */

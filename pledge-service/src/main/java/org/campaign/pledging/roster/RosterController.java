@@ -12,7 +12,6 @@ import org.campaign.contracts.roster.OrganisationKind;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.campaign.write.web.Acting;
+import org.campaign.write.web.Page;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -56,8 +56,8 @@ class RosterController {
     record TransferRequest(@NotBlank String toOrganisationId) {
     }
 
-    record Page<T>(List<T> items, int page, int size, long total) {
-    }
+    /** The web app lists a township's organisations and members on one page. */
+    private static final int MAX_PAGE_SIZE = 500;
 
     private final RosterService roster;
     private final AgencyBoundary boundary;
@@ -168,13 +168,7 @@ class RosterController {
     }
 
     private <T> Page<T> page(List<Criteria> criteria, int page, int size, Class<T> type) {
-        if (page < 0 || size < 1 || size > 500) {
-            throw new IllegalArgumentException("page must be 0 or more and size between 1 and 500");
-        }
-        Query query = criteria.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(criteria));
-        long total = mongo.count(query, type);
-        query.with(Sort.by("_id")).skip((long) page * size).limit(size);
-        return new Page<>(mongo.find(query, type), page, size, total);
+        return Page.of(mongo, criteria, Sort.by("_id"), page, size, MAX_PAGE_SIZE, type);
     }
 
 }

@@ -1,6 +1,7 @@
 package org.campaign.pledging.transfer;
 
 import org.campaign.write.web.Acting;
+import org.campaign.write.web.Page;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
@@ -22,8 +24,8 @@ import java.util.List;
 /**
  * CSV imports: {@code POST /api/imports/organisations|members|pledges} with the file as the body
  * ({@code Content-Type: text/csv}, UTF-8 unless a charset is given) answers 202 with the job and its
- * {@code Location}; {@code GET /api/imports/{jobId}} shows its progress and the rejected rows. See
- * {@link ImportService} for the policy.
+ * {@code Location}; {@code GET /api/imports/{jobId}} shows its progress and the rejected rows, and
+ * {@code GET /api/imports} the agency's imports, newest first. See {@link ImportService} for the policy.
  */
 @RestController
 class ImportController {
@@ -52,6 +54,12 @@ class ImportController {
     ResponseEntity<ImportJob> pledges(InputStream body, @RequestHeader(HttpHeaders.CONTENT_TYPE) String type,
                                       Acting acting) throws IOException, HttpMediaTypeNotSupportedException {
         return start(ImportKind.PLEDGES, body, type, acting);
+    }
+
+    @GetMapping("/api/imports")
+    Page<ImportJob> jobs(Acting acting, @RequestParam(defaultValue = "0") int page,
+                         @RequestParam(defaultValue = "20") int size) {
+        return imports.list(acting.actor(), page, size);
     }
 
     @GetMapping("/api/imports/{jobId}")

@@ -23,13 +23,17 @@ import org.campaign.pledging.transfer.ImportRows.Row;
 import org.campaign.pledging.transfer.ImportRows.RowRejected;
 import org.campaign.write.CommandRefused;
 import org.campaign.write.web.Acting;
+import org.campaign.write.web.Page;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.ErrorResponseException;
@@ -94,6 +98,7 @@ public class ImportService {
     private final long maxBytes;
     private final int maxErrorsKept;
     private final Duration staleAfter;
+    private final Duration keepFor;
     private final ThreadPoolExecutor workers;
     private final Set<String> live = ConcurrentHashMap.newKeySet();
 
@@ -102,7 +107,8 @@ public class ImportService {
                   @Value("${campaign.imports.max-errors-kept:1000}") int maxErrorsKept,
                   @Value("${campaign.imports.workers:2}") int workers,
                   @Value("${campaign.imports.queue:20}") int queue,
-                  @Value("${campaign.imports.stale-after:PT10M}") Duration staleAfter) {
+                  @Value("${campaign.imports.stale-after:PT10M}") Duration staleAfter,
+                  @Value("${campaign.imports.keep-for:P90D}") Duration keepFor) {
         this.roster = roster;
         this.pledges = pledges;
         this.boundary = boundary;
@@ -110,6 +116,7 @@ public class ImportService {
         this.maxBytes = maxSize.toBytes();
         this.maxErrorsKept = maxErrorsKept;
         this.staleAfter = staleAfter;
+        this.keepFor = keepFor;
         AtomicInteger threads = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(queue), task -> {
@@ -165,13 +172,45 @@ public class ImportService {
             throw CommandRefused.forbidden("Agency " + actor.agencyId() + " may not read import " + jobId
                     + ": another agency started it");
         }
-        if (job.status() == Status.RUNNING && !live.contains(jobId)
+        return current(job);
+    }
+
+    /**
+     * The imports the actor's agency started (every agency's for the district agency), newest first: a clerk who
+     * closed the page while a file was being read finds its job again.
+     */
+    public Page<ImportJob> list(Actor actor, int page, int size) {
+        List<Criteria> criteria = boundary.isDistrict(actor) ? List.of()
+                : List.of(where("agencyId").is(actor.agencyId()));
+        Page<ImportJob> found = Page.of(mongo, criteria, Sort.by(Sort.Direction.DESC, "createdAt", "_id"), page,
+                size, ImportJob.class);
+        return new Page<>(found.items().stream().map(this::current).toList(), found.page(), found.size(),
+                found.total());
+    }
+
+    /** The job as it stands: one still marked running that no worker here reads and that went silent has failed. */
+    private ImportJob current(ImportJob job) {
+        if (job.status() == Status.RUNNING && !live.contains(job.id())
                 && job.updatedAt().isBefore(Instant.now().minus(staleAfter))) {
             ImportJob stale = job.failed(stoppedAfter(job.lastLine()), Instant.now());
             mongo.save(stale);
             return stale;
         }
         return job;
+    }
+
+    /**
+     * Forgets the imports last changed more than {@code campaign.imports.keep-for} ago (default 90 days): their
+     * rows were recorded or reported long since, and the reports would otherwise pile up for ever.
+     */
+    @Scheduled(initialDelayString = "${campaign.imports.cleanup-interval:PT1H}",
+            fixedDelayString = "${campaign.imports.cleanup-interval:PT1H}")
+    public void forgetOld() {
+        long forgotten = mongo.remove(Query.query(where("updatedAt").lt(Instant.now().minus(keepFor))),
+                ImportJob.class).getDeletedCount();
+        if (forgotten > 0) {
+            log.info("Forgot {} imports last changed more than {} ago", forgotten, keepFor);
+        }
     }
 
     private long spool(InputStream body, Path file) throws IOException {

@@ -16,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +29,10 @@ class CsvImportTest {
 
     private static final String PLEDGE_HEADER = "pledgeId,campaignId,pledgerType,pledgerId,kind,focus,title,"
             + "targetQuantity,targetUnit,deadline,oral\r\n";
+    private static final String MEMBER_HEADER = "memberId,name,organisationId,category\r\n";
+    /** A file whose one row is rejected (404): it makes a job and records nothing. */
+    private static final String UNKNOWN_ORGANISATION_MEMBER = MEMBER_HEADER
+            + "m-nowhere,赵六,no-such-organisation,COMMUNITY_RESIDENT\r\n";
 
     @Autowired
     ApiClient api;
@@ -35,6 +40,8 @@ class CsvImportTest {
     TestRestTemplate http;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    ImportService imports;
 
     TransferClient transfer;
     District district;
@@ -242,6 +249,54 @@ class CsvImportTest {
         assertThat(byDistrict.getBody().get("accepted").asLong()).isEqualTo(1);
         assertThat(byDistrict.getBody().get("agencyId").asText()).isEqualTo(agency);
         assertThat(transfer.job(agency, "/api/imports/no-such-job").getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void anAgencyListsItsOwnImportsNewestFirstAndTheDistrictListsEveryAgencys() {
+        String agency = district.township();
+        String other = district.otherTownship();
+        String first = TransferClient.started(transfer.upload(agency, "members", MEMBER_HEADER + "m1-" + agency
+                + ",赵六," + district.village() + ",COMMUNITY_RESIDENT\r\n"));
+        transfer.waitFor(agency, first, Duration.ofSeconds(30)); // so that the second starts later
+        String second = TransferClient.started(transfer.upload(agency, "members", UNKNOWN_ORGANISATION_MEMBER));
+        String ofOther = TransferClient.started(transfer.upload(other, "members", UNKNOWN_ORGANISATION_MEMBER));
+        transfer.waitFor(agency, second, Duration.ofSeconds(30));
+        transfer.waitFor(other, ofOther, Duration.ofSeconds(30));
+
+        JsonNode own = expect(200, transfer.jobs(agency, "?size=200")).getBody();
+        List<String> ids = new ArrayList<>();
+        own.get("items").forEach(job -> {
+            assertThat(job.get("agencyId").asText()).isEqualTo(agency);
+            ids.add("/api/imports/" + job.get("id").asText());
+        });
+        assertThat(ids).containsSubsequence(second, first).doesNotContain(ofOther);
+        assertThat(own.get("total").asLong()).isEqualTo(ids.size());
+        assertThat(own.get("items").get(ids.indexOf(first)).get("accepted").asLong()).isEqualTo(1);
+
+        JsonNode all = expect(200, transfer.jobs(ApiClient.DISTRICT, "?size=200")).getBody();
+        List<String> allIds = new ArrayList<>();
+        all.get("items").forEach(job -> allIds.add("/api/imports/" + job.get("id").asText()));
+        assertThat(allIds).contains(first, second, ofOther);
+
+        JsonNode refused = expect(400, transfer.jobs(agency, "?size=0")).getBody();
+        assertThat(refused.get("detail").asText()).contains("size between 1 and");
+    }
+
+    @Test
+    void importsLastChangedLongerAgoThanTheyAreKeptAreForgotten() {
+        String agency = district.township();
+        String recent = TransferClient.started(transfer.upload(agency, "members", UNKNOWN_ORGANISATION_MEMBER));
+        transfer.waitFor(agency, recent, Duration.ofSeconds(30));
+        Instant longAgo = Instant.now().minus(Duration.ofDays(91));
+        ImportJob old = new ImportJob("old-" + agency, ImportKind.MEMBERS, ImportJob.Status.DONE, agency,
+                "clerk-of-" + agency, "UTF-8", 10, longAgo, longAgo, longAgo, 1, 1, 0, 0, 2, List.of(), 0, null);
+        mongo.insert(old);
+        assertThat(transfer.job(agency, "/api/imports/" + old.id()).getStatusCode().value()).isEqualTo(200);
+
+        imports.forgetOld();
+
+        assertThat(transfer.job(agency, "/api/imports/" + old.id()).getStatusCode().value()).isEqualTo(404);
+        assertThat(transfer.job(agency, recent).getStatusCode().value()).isEqualTo(200);
     }
 
     @Test

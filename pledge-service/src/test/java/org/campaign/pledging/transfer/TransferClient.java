@@ -41,6 +41,11 @@ final class TransferClient {
         return http.exchange(location, HttpMethod.GET, new HttpEntity<>(headers(agency)), JsonNode.class);
     }
 
+    ResponseEntity<JsonNode> jobs(String agency, String query) {
+        return http.exchange("/api/imports" + query, HttpMethod.GET, new HttpEntity<>(headers(agency)),
+                JsonNode.class);
+    }
+
     /** Uploads {@code csv} and polls its job until it is no longer running; answers the final job. */
     JsonNode importAndWait(String agency, String kind, String csv) {
         return waitFor(agency, started(upload(agency, kind, csv)), Duration.ofSeconds(60));

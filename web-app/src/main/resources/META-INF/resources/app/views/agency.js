@@ -3,7 +3,7 @@
 // the rectification statement and completion report they ask for. The services decide what is allowed; their
 // refusals are shown beside the form that caused them.
 import { get, post, request, download, query } from '../api.js';
-import { t, label, formatNumber, SECTORS } from '../i18n.js';
+import { t, label, formatNumber, formatDateTime, SECTORS } from '../i18n.js';
 import { h, clear, select, field, formValues, today, message } from '../dom.js';
 import { errorMessage, showFormErrors, clearFormErrors } from '../errors.js';
 import { openStepDialog } from '../dialogs.js';
@@ -140,6 +140,9 @@ export function render(main, user) {
       tabButtons[name].classList.toggle('active', name === tab);
     });
     sessionStorage.setItem('campaign.agency.tab', tab);
+    if (tab === 'transfer') {
+      loadRecentImports();
+    }
   }
 
   // ---------------------------------------------------------------- reference data
@@ -447,6 +450,7 @@ export function render(main, user) {
         job = await get(`/api/imports/${encodeURIComponent(job.id)}`);
       }
       drawImport(job);
+      loadRecentImports();
       await refreshReferenceData();
       loadPledges();
     } catch (error) {
@@ -472,6 +476,28 @@ export function render(main, user) {
       job.errorsNotKept ? h('p', {}, t('agency.import.moreErrors', { count: formatNumber(job.errorsNotKept) })) : null);
   }
 
+  // The agency's last imports, so that a clerk who left the page while a file was read finds its result again.
+  const recentImports = h('div', { dataset: { testid: 'recent-imports' } });
+  const recentCard = h('section', { class: 'card list' }, h('h2', {}, t('agency.import.recent')), recentImports);
+
+  async function loadRecentImports() {
+    try {
+      const jobs = await get('/api/imports?size=10');
+      clear(recentImports, jobs.items.length === 0 ? h('p', { class: 'empty' }, t('agency.import.noneYet'))
+        : h('table', { class: 'table' },
+          h('thead', {}, h('tr', {}, ['started', 'what', 'state', 'rows', 'accepted', 'rejected', '']
+            .map((column) => h('th', {}, column ? t(`agency.import.${column}`) : '')))),
+          h('tbody', {}, jobs.items.map((job) => h('tr', { dataset: { testid: 'import-row', job: job.id, status: job.status } },
+            h('td', {}, formatDateTime(job.createdAt)), h('td', {}, t(`importKind.${job.kind.toLowerCase()}`)),
+            h('td', {}, label('agency.import.state', job.status)), h('td', {}, formatNumber(job.rowsRead)),
+            h('td', {}, formatNumber(job.accepted)), h('td', {}, formatNumber(job.rejected)),
+            h('td', {}, h('button', { type: 'button', class: 'link', onclick: () => drawImport(job) },
+              t('agency.import.show'))))))));
+    } catch (error) {
+      clear(recentImports, errorMessage(error));
+    }
+  }
+
   const exportResult = h('div');
   const exportCard = h('section', { class: 'card' },
     h('h2', {}, t('agency.export.title')),
@@ -485,7 +511,7 @@ export function render(main, user) {
       }
     } }, t('agency.export.download')),
     exportResult);
-  panels.transfer.append(h('div', { class: 'split' }, importForm, exportCard));
+  panels.transfer.append(h('div', { class: 'split' }, importForm, exportCard), recentCard);
 
   // ---------------------------------------------------------------- reviews of our organisations
 
