@@ -89,7 +89,8 @@ final class OrganisationFigures {
 
     /** Ways of grouping every organisation in the scope (those outside the tree, or without the property: UNKNOWN). */
     enum Grouping {
-        DISTRICT(node -> CounterKey.ALL),
+        /** One group of them all, {@link CounterKey#ALL}. */
+        DISTRICT(null),
         TOWNSHIP(OrganisationTree.Node::townshipId),
         SECTOR(OrganisationTree.Node::sector);
 
@@ -100,7 +101,7 @@ final class OrganisationFigures {
         }
 
         String keyOf(OrganisationTree tree, String organisation) {
-            if (this == DISTRICT) {
+            if (property == null) {
                 return CounterKey.ALL;
             }
             OrganisationTree.Node node = tree.node(organisation);
@@ -224,16 +225,21 @@ final class OrganisationFigures {
             Map<String, Totals> updated = new TreeMap<>(sums);
             Set<String> copied = new HashSet<>();
             for (String organisation : changed) {
+                boolean was = before.inScope(organisation);
+                boolean is = inScope(organisation);
+                if (!was && !is) {
+                    continue; // in no group, before or now
+                }
                 String key = grouping.keyOf(tree, organisation);
                 if (copied.add(key)) {
                     Totals carried = updated.get(key);
                     updated.put(key, carried == null ? new Totals() : carried.copy());
                 }
                 Totals group = updated.get(key);
-                if (before.inScope(organisation)) {
+                if (was) {
                     group.add(before, organisation, -1);
                 }
-                if (inScope(organisation)) {
+                if (is) {
                     group.add(this, organisation, 1);
                 }
             }

@@ -369,9 +369,14 @@ class CityReportsIntegrationTest {
             publisher.publish(pledgeTopic, pledgeMade(campaign, uniqueId("p"), new Pledger(PledgerType.MEMBER,
                     uniqueId("m"), MemberCategory.FARMER, city.e1, Sector.RURAL_VILLAGE, city.e), PledgeKind.WORK,
                     PledgeFocus.OWN_SITUATION, DEFAULT_TIME));
+            // A member of an organisation not on the roster changes the district's roster counters only: it is in
+            // no group of the campaign's figures, before or after.
+            publisher.publish(pledgeTopic, memberEnrolled(uniqueId("m"), uniqueId("off-roster"),
+                    MemberCategory.FARMER));
         }
         eventually(TIMEOUT, () -> assertThat(get("/api/reports/pledges/summary?campaignId=" + campaign).get("made")
                 .asLong()).isEqualTo(2));
+        eventually(TIMEOUT, () -> assertThat(get("/api/reports/lag").get("totalLag").asLong()).isZero());
 
         // Read once, not until it holds: the figures shared before the pledges must not be served after them.
         JsonNode shared = get(subtree);
