@@ -44,7 +44,7 @@ public class OrganisationTrees {
     private final LiveWrites writes;
     private volatile Cached cached;
 
-    public OrganisationTrees(ProjectionMonitor monitor, LiveWrites writes) {
+    OrganisationTrees(ProjectionMonitor monitor, LiveWrites writes) {
         this.monitor = monitor;
         this.writes = writes;
     }
