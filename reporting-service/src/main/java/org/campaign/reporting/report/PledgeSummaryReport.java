@@ -23,7 +23,7 @@ import static org.campaign.service.web.Text.blankToNull;
 import static org.campaign.reporting.pledge.PledgeStatistics.*;
 
 /**
- * Builds the pledge summary from the counters of one scope (all campaigns, or one campaign; {@link SharedStats}):
+ * Builds the pledge summary from the counters of one scope (all campaigns, or one campaign; {@link SharedCounters}):
  * a scan of the small statistics collection, whatever the number of pledges, or none when they are shared.
  */
 @Service
@@ -32,15 +32,15 @@ public class PledgeSummaryReport {
     static final List<String> STATUSES = List.of("MADE", "SENT_BACK", "REVISED", "APPROVED", "PUBLISHED",
             "FULFILLED", "LAPSED", "WITHDRAWN");
 
-    private final SharedStats shared;
+    private final SharedCounters counters;
 
-    public PledgeSummaryReport(SharedStats shared) {
-        this.shared = shared;
+    public PledgeSummaryReport(SharedCounters counters) {
+        this.counters = counters;
     }
 
     public PledgeSummary summary(ReadModelStore store, String campaignId, String asOf) {
         String scope = CounterKey.scopeFor(campaignId);
-        var stats = shared.of(store, scope);
+        var stats = counters.stats(store, scope);
         Map<String, Long> total = stats.getOrDefault(CounterKey.TOTAL, Map.of()).getOrDefault(CounterKey.ALL, Map.of());
 
         Map<String, Map<String, Long>> reviewRatings = ordered(stats.get(ReviewStatistics.RATING), names(Rating.values()), false);

@@ -37,11 +37,11 @@ import static org.campaign.reporting.report.Figures.rate;
 public class Reports {
 
     private final OrganisationTrees trees;
-    private final SharedStats stats;
+    private final SharedCounters counters;
 
-    public Reports(OrganisationTrees trees, SharedStats stats) {
+    public Reports(OrganisationTrees trees, SharedCounters counters) {
         this.trees = trees;
-        this.stats = stats;
+        this.counters = counters;
     }
 
     // ------------------------------------------------------------------ organisation nodes
@@ -163,7 +163,7 @@ public class Reports {
 
     public ReviewReport reviews(ReadModelStore store, String campaignId, LocalDate today, String asOf) {
         String scope = CounterKey.scopeFor(campaignId);
-        var stats = this.stats.of(store, scope);
+        var stats = counters.stats(store, scope);
         Map<String, Long> total = stats.getOrDefault(CounterKey.TOTAL, Map.of()).getOrDefault(CounterKey.ALL, Map.of());
         List<PledgeSummary.RatingCount> byRating = new ArrayList<>();
         PledgeSummaryReport.ordered(stats.get(ReviewStatistics.RATING), PledgeSummaryReport.names(Rating.values()), true)
@@ -183,7 +183,7 @@ public class Reports {
         });
         long overdue = 0;
         String todayText = today.toString();
-        for (var entry : store.counters(CounterFamily.SERIES, scope, CounterFamily.RECTIFICATION_DUE).entrySet()) {
+        for (var entry : counters.series(store, scope, CounterFamily.RECTIFICATION_DUE).entrySet()) {
             if (entry.getKey().compareTo(todayText) < 0) {
                 overdue += count(entry.getValue(), ReviewStatistics.RECTIFICATION_OPEN);
             }
@@ -210,7 +210,7 @@ public class Reports {
 
     public EvaluationReport evaluations(ReadModelStore store, String campaignId, String asOf) {
         String scope = CounterKey.scopeFor(campaignId);
-        var stats = this.stats.of(store, scope);
+        var stats = counters.stats(store, scope);
         Map<String, Long> total = stats.getOrDefault(EvaluationStatistics.MASS_EVALUATION, Map.of())
                 .getOrDefault(CounterKey.ALL, Map.of());
         OrganisationTree tree = trees.of(store);
@@ -269,7 +269,7 @@ public class Reports {
 
     public AssessmentReport assessments(ReadModelStore store, String campaignId, String asOf) {
         String scope = CounterKey.scopeFor(campaignId);
-        var stats = this.stats.of(store, scope);
+        var stats = counters.stats(store, scope);
         var grades = stats.getOrDefault(EvaluationStatistics.GRADE, Map.of());
         OrganisationTree tree = trees.of(store);
         List<TownshipGrades> byTownship = new ArrayList<>();
@@ -338,7 +338,7 @@ public class Reports {
         String series = townshipId != null ? CounterFamily.sliced(dimension, PledgeStatistics.TOWNSHIP, townshipId)
                 : sector != null ? CounterFamily.sliced(dimension, PledgeStatistics.SECTOR, sector) : dimension;
         List<TimelinePoint> points = new ArrayList<>();
-        new TreeMap<>(store.counters(CounterFamily.SERIES, CounterKey.scopeFor(campaignId), series)).forEach((key, f) ->
+        new TreeMap<>(counters.series(store, CounterKey.scopeFor(campaignId), series)).forEach((key, f) ->
                 points.add(new TimelinePoint(key, count(f, PledgeStatistics.MADE), count(f, PledgeStatistics.SENT_BACK),
                         count(f, PledgeStatistics.APPROVED), count(f, PledgeStatistics.PUBLISHED),
                         count(f, PledgeStatistics.PROGRESS_REPORTS), count(f, PledgeStatistics.FULFILLED),
@@ -372,7 +372,7 @@ public class Reports {
         List<RankRow> rows = new ArrayList<>();
         switch (by) {
             case "township" -> {
-                var stats = this.stats.of(store, scope);
+                var stats = counters.stats(store, scope);
                 Map<String, Map<String, Long>> merged = new TreeMap<>();
                 stats.getOrDefault(PledgeStatistics.TOWNSHIP, Map.of()).forEach((k, f) ->
                         Figures.addInto(merged.computeIfAbsent(k, x -> new HashMap<>()), f));
@@ -383,7 +383,7 @@ public class Reports {
                 merged.forEach((key, fields) -> rows.add(row(key, tree.name(key), fields)));
             }
             case "sector" -> {
-                var stats = this.stats.of(store, scope, PledgeStatistics.SECTOR);
+                var stats = counters.stats(store, scope, PledgeStatistics.SECTOR);
                 OrganisationFigures figures = trees.figures(store, tree, campaignId, null);
                 Map<String, OrganisationFigures.NodeFigures> sectors = figures.by(OrganisationFigures.Grouping.SECTOR);
                 for (String sector : PledgeSummaryReport.names(Sector.values())) {
@@ -450,7 +450,7 @@ public class Reports {
     }
 
     public List<CampaignRow> campaigns(ReadModelStore store) {
-        Map<String, Map<String, Long>> figures = stats.of(store, CounterKey.ALL, PledgeStatistics.CAMPAIGN);
+        Map<String, Map<String, Long>> figures = counters.stats(store, CounterKey.ALL, PledgeStatistics.CAMPAIGN);
         Map<String, Document> defined = new TreeMap<>();
         store.facts(RosterStatistics.CAMPAIGN_KIND).forEach(c -> defined.put(c.getString("campaignId"), c));
         Set<String> ids = new java.util.TreeSet<>(defined.keySet());

@@ -93,6 +93,7 @@ public class MongoReadModelStore implements ReadModelStore {
     /** What the last {@value #JOURNAL_SIZE} writes changed, oldest first. */
     private final Deque<Landed> journal = new ArrayDeque<>();
     private static final int JOURNAL_SIZE = 256;
+    private static final int MAX_NAMED = 4_096;
     /** Whether the caches know every document of the generation: true for a generation this store created. */
     private volatile boolean authoritative;
 
@@ -184,10 +185,7 @@ public class MongoReadModelStore implements ReadModelStore {
         return version.get();
     }
 
-    /**
-     * What writes changed that readers keeping figures read: the counters of the organisations and the district-wide
-     * breakdowns ({@link CounterFamily#ORGANISATION}, {@link CounterFamily#STATS}), and the sets.
-     */
+    /** What writes changed, for readers that keep figures: the counters and the sets. */
     public record Changes(Set<CounterKey> counters, Set<SetRef> sets) {
     }
 
@@ -220,20 +218,19 @@ public class MongoReadModelStore implements ReadModelStore {
 
     /**
      * Counts a write that has landed (or failed: {@code complete} false) and remembers what it changed, unless its
-     * {@code changes} are not named ({@code null}: it may have changed anything).
+     * {@code changes} are not named ({@code null}: it may have changed anything) or name more than
+     * {@value #MAX_NAMED} counters and sets (a batch of a catch-up: readers then read everything again, once).
      */
     private void landed(BatchChanges changes, boolean complete) {
         Changes changed = null;
         if (complete && changes != null) {
             Set<CounterKey> counters = new HashSet<>();
-            changes.counters().forEach(delta -> delta.keys().forEach(key -> {
-                if (key.family() != CounterFamily.SERIES) {
-                    counters.add(key);
-                }
-            }));
+            changes.counters().forEach(delta -> counters.addAll(delta.keys()));
             Set<SetRef> sets = new HashSet<>();
             changes.sets().forEach(added -> sets.add(new SetRef(added.scope(), added.kind(), added.key())));
-            changed = new Changes(counters, sets);
+            if (counters.size() + sets.size() <= MAX_NAMED) {
+                changed = new Changes(counters, sets);
+            }
         }
         synchronized (journal) {
             journal.addLast(new Landed(version.incrementAndGet(), changed));

@@ -350,14 +350,18 @@ class CityReportsIntegrationTest {
 
     @Test
     @Order(10)
-    void treeReportsReadAgainAfterAChangeShowIt() {
+    void reportsSharedBetweenRequestsShowAChangeAsAFullReadWould() {
         String campaign = uniqueId("again");
         String subtree = "/api/reports/organisations/" + city.e + "?campaignId=" + campaign;
         String coverage = "/api/reports/coverage?campaignId=" + campaign;
         List<String> others = List.of("/api/reports/organisations?campaignId=" + campaign,
                 "/api/reports/rankings?by=sector&campaignId=" + campaign,
                 "/api/reports/rankings?by=organisation&campaignId=" + campaign,
-                "/api/reports/evaluations?campaignId=" + campaign);
+                "/api/reports/evaluations?campaignId=" + campaign,
+                "/api/reports/pledges/summary?campaignId=" + campaign,
+                "/api/reports/pledges/timeline?period=week&campaignId=" + campaign,
+                "/api/reports/pledges/timeline?period=month&townshipId=" + city.e + "&campaignId=" + campaign,
+                "/api/reports/reviews?campaignId=" + campaign);
         assertThat(get(subtree).at("/figures/pledges/made").asLong()).isZero();
         assertThat(get(coverage).at("/organisationsPledging/covered").asLong()).isZero();
         others.forEach(this::get);
@@ -387,6 +391,7 @@ class CityReportsIntegrationTest {
         assertThat(sharedCoverage.at("/organisationsPledging/covered").asLong()).isEqualTo(1);
         assertThat(sharedCoverage.at("/members/withPledge").asLong()).isEqualTo(1);
         List<JsonNode> sharedOthers = others.stream().map(this::get).toList();
+        assertThat(sharedOthers.get(5).at("/points/0/made").asLong()).isEqualTo(2);
 
         // Brought up to date from the changed documents alone, they equal the figures read and summed in full.
         generations.forget(generations.active());
