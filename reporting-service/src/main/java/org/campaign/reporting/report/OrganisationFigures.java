@@ -76,8 +76,7 @@ final class OrganisationFigures {
     private final Map<String, Map<String, Long>> roster;
     /** Pledger set sizes by key ({@code <organisation>/<category>}), and their sums by organisation and category. */
     private final Map<String, Long> pledgerSets;
-    private final Map<String, Long> pledgers = new HashMap<>();
-    private final Map<String, Map<String, Long>> pledgersByCategory = new HashMap<>();
+    private final Pledgers pledgers;
     private final Set<String> pledging;
     private final Set<String> reviewed;
     private final Set<String> evaluated;
@@ -112,21 +111,15 @@ final class OrganisationFigures {
 
     private OrganisationFigures(OrganisationTree tree, String scope, String reviewedKey,
                                 Map<String, Map<String, Long>> byOrganisation, Map<String, Map<String, Long>> roster,
-                                Map<String, Long> pledgerSets, Set<String> pledging, Set<String> reviewed,
-                                Set<String> evaluated) {
+                                Map<String, Long> pledgerSets, Pledgers pledgers, Set<String> pledging,
+                                Set<String> reviewed, Set<String> evaluated) {
         this.tree = tree;
         this.scope = scope;
         this.reviewedKey = reviewedKey;
         this.byOrganisation = byOrganisation;
         this.roster = CounterKey.ALL.equals(scope) ? byOrganisation : roster;
         this.pledgerSets = pledgerSets;
-        pledgerSets.forEach((key, size) -> {
-            int slash = key.lastIndexOf('/');
-            String organisation = organisationOf(key);
-            String category = slash < 0 ? CounterKey.UNKNOWN : key.substring(slash + 1);
-            pledgers.merge(organisation, size, Long::sum);
-            pledgersByCategory.computeIfAbsent(organisation, o -> new HashMap<>()).merge(category, size, Long::sum);
-        });
+        this.pledgers = pledgers;
         this.pledging = pledging;
         this.reviewed = reviewed;
         this.evaluated = evaluated;
@@ -149,8 +142,9 @@ final class OrganisationFigures {
                 CounterFamily.ORGANISATION_DIMENSION);
         Map<String, Map<String, Long>> roster = CounterKey.ALL.equals(scope) ? byOrganisation
                 : store.counters(CounterFamily.ORGANISATION, CounterKey.ALL, CounterFamily.ORGANISATION_DIMENSION);
-        return new OrganisationFigures(tree, scope, reviewedKey, byOrganisation, roster,
-                store.setSizes(scope, PledgeStatistics.PLEDGERS_SET),
+        Map<String, Long> pledgerSets = store.setSizes(scope, PledgeStatistics.PLEDGERS_SET);
+        return new OrganisationFigures(tree, scope, reviewedKey, byOrganisation, roster, pledgerSets,
+                Pledgers.of(pledgerSets),
                 new HashSet<>(store.setMembers(scope, PledgeStatistics.PLEDGING_ORGANISATIONS_SET, CounterKey.ALL)),
                 new HashSet<>(store.setMembers(scope, ReviewStatistics.REVIEWED_SET, reviewedKey)),
                 new HashSet<>(store.setMembers(scope, EvaluationStatistics.EVALUATED_SET, CounterKey.ALL)));
@@ -173,9 +167,12 @@ final class OrganisationFigures {
             }
         }
         Map<String, Long> sets = pledgerSets;
+        Pledgers nowPledgers = pledgers;
         if (!pledgerKeys.isEmpty()) {
+            Map<String, Long> sizes = store.setSizes(scope, PledgeStatistics.PLEDGERS_SET, pledgerKeys);
             sets = new HashMap<>(pledgerSets);
-            sets.putAll(store.setSizes(scope, PledgeStatistics.PLEDGERS_SET, pledgerKeys));
+            sets.putAll(sizes);
+            nowPledgers = pledgers.resized(pledgerSets, sizes);
         }
         Set<String> nowPledging = members(store, changes, PledgeStatistics.PLEDGING_ORGANISATIONS_SET, CounterKey.ALL,
                 pledging, changed);
@@ -188,7 +185,7 @@ final class OrganisationFigures {
             return this;
         }
         OrganisationFigures next = new OrganisationFigures(tree, scope, reviewedKey, ownScope, district, sets,
-                nowPledging, nowReviewed, nowEvaluated);
+                nowPledgers, nowPledging, nowReviewed, nowEvaluated);
         next.carrySums(this, changed);
         return next;
     }
@@ -198,15 +195,31 @@ final class OrganisationFigures {
      * organisation up to date. The tree is the same (a new tree means figures loaded anew).
      */
     private void carrySums(OrganisationFigures before, Set<String> changed) {
+        // What each changed organisation adds now less what it added before: the few fields that moved.
+        Map<String, Totals> differences = new HashMap<>();
+        for (String organisation : changed) {
+            boolean was = before.inScope(organisation);
+            boolean is = inScope(organisation);
+            if (was || is) {
+                Totals difference = new Totals();
+                if (is) {
+                    difference.add(this, organisation, 1);
+                }
+                if (was) {
+                    difference.add(before, organisation, -1);
+                }
+                differences.put(organisation, difference.withoutZeros());
+            }
+        }
         // A snapshot: sums other requests add to the earlier figures meanwhile are left behind, not carried stale.
         Map<String, Totals> carriedSubtrees = new HashMap<>(before.subtrees);
         Map<String, Totals> updatedSubtrees = new HashMap<>();
-        for (String organisation : changed) {
-            if (tree.node(organisation) == null) {
+        for (Map.Entry<String, Totals> entry : differences.entrySet()) {
+            if (tree.node(entry.getKey()) == null) {
                 continue; // in no subtree
             }
             // The subtrees an organisation is in are those of its path: the tops its parents lead up to.
-            for (String top : tree.path(organisation)) {
+            for (String top : tree.path(entry.getKey())) {
                 Totals sums = updatedSubtrees.get(top);
                 if (sums == null) {
                     Totals carried = carriedSubtrees.get(top);
@@ -216,7 +229,7 @@ final class OrganisationFigures {
                     sums = carried.copy();
                     updatedSubtrees.put(top, sums);
                 }
-                sums.replace(before, this, organisation);
+                sums.add(entry.getValue());
             }
         }
         subtrees.putAll(carriedSubtrees);
@@ -224,25 +237,15 @@ final class OrganisationFigures {
         before.groupings.forEach((grouping, sums) -> {
             Map<String, Totals> updated = new TreeMap<>(sums);
             Set<String> copied = new HashSet<>();
-            for (String organisation : changed) {
-                boolean was = before.inScope(organisation);
-                boolean is = inScope(organisation);
-                if (!was && !is) {
-                    continue; // in no group, before or now
-                }
+            differences.forEach((organisation, difference) -> {
                 String key = grouping.keyOf(tree, organisation);
                 if (copied.add(key)) {
+                    // A group that had no organisation yet starts with this one, even if it adds nothing.
                     Totals carried = updated.get(key);
                     updated.put(key, carried == null ? new Totals() : carried.copy());
                 }
-                Totals group = updated.get(key);
-                if (was) {
-                    group.add(before, organisation, -1);
-                }
-                if (is) {
-                    group.add(this, organisation, 1);
-                }
-            }
+                updated.get(key).add(difference);
+            });
             groupings.put(grouping, updated);
         });
     }
@@ -345,6 +348,42 @@ final class OrganisationFigures {
         return sums;
     }
 
+    /**
+     * Members with a pledge by organisation, in all and per category: the sizes of the pledger sets
+     * ({@code <organisation>/<category>}) summed.
+     */
+    private record Pledgers(Map<String, Long> inAll, Map<String, Map<String, Long>> byCategory) {
+
+        static Pledgers of(Map<String, Long> setSizes) {
+            Pledgers pledgers = new Pledgers(new HashMap<>(), new HashMap<>());
+            setSizes.forEach((key, size) -> pledgers.add(key, size));
+            return pledgers;
+        }
+
+        /** These sums with the sets of {@code sizes} at their new sizes ({@code before}: the sizes summed here). */
+        Pledgers resized(Map<String, Long> before, Map<String, Long> sizes) {
+            Pledgers resized = new Pledgers(new HashMap<>(inAll), new HashMap<>(byCategory));
+            Set<String> copied = new HashSet<>();
+            sizes.forEach((key, size) -> {
+                String organisation = organisationOf(key);
+                if (copied.add(organisation)) {
+                    resized.byCategory.put(organisation,
+                            new HashMap<>(byCategory.getOrDefault(organisation, Map.of())));
+                }
+                resized.add(key, size - before.getOrDefault(key, 0L));
+            });
+            return resized;
+        }
+
+        private void add(String key, long size) {
+            int slash = key.lastIndexOf('/');
+            String organisation = organisationOf(key);
+            String category = slash < 0 ? CounterKey.UNKNOWN : key.substring(slash + 1);
+            inAll.merge(organisation, size, Long::sum);
+            byCategory.computeIfAbsent(organisation, o -> new HashMap<>()).merge(category, size, Long::sum);
+        }
+    }
+
     private static String organisationOf(String pledgerKey) {
         int slash = pledgerKey.lastIndexOf('/');
         return slash < 0 ? pledgerKey : pledgerKey.substring(0, slash);
@@ -389,8 +428,8 @@ final class OrganisationFigures {
         void add(OrganisationFigures figures, String organisation, int sign) {
             addInto(fields, figures.byOrganisation.get(organisation), sign);
             addInto(roster, figures.roster.get(organisation), sign);
-            addInto(pledgersByCategory, figures.pledgersByCategory.get(organisation), sign);
-            withPledge += sign * figures.pledgers.getOrDefault(organisation, 0L);
+            addInto(pledgersByCategory, figures.pledgers.byCategory().get(organisation), sign);
+            withPledge += sign * figures.pledgers.inAll().getOrDefault(organisation, 0L);
             OrganisationTree.Node node = figures.tree.node(organisation);
             if (node != null && node.active()) {
                 active += sign;
@@ -400,10 +439,24 @@ final class OrganisationFigures {
             }
         }
 
-        /** Replaces what {@code organisation} added in {@code before} with what it adds in {@code now}. */
-        void replace(OrganisationFigures before, OrganisationFigures now, String organisation) {
-            add(before, organisation, -1);
-            add(now, organisation, 1);
+        /** Adds {@code other} in. */
+        void add(Totals other) {
+            addInto(fields, other.fields, 1);
+            addInto(roster, other.roster, 1);
+            addInto(pledgersByCategory, other.pledgersByCategory, 1);
+            withPledge += other.withPledge;
+            active += other.active;
+            pledging += other.pledging;
+            reviewed += other.reviewed;
+            evaluated += other.evaluated;
+        }
+
+        /** These sums without the fields that are 0 (of a difference: those that did not move). */
+        Totals withoutZeros() {
+            fields.values().removeIf(value -> value == 0);
+            roster.values().removeIf(value -> value == 0);
+            pledgersByCategory.values().removeIf(value -> value == 0);
+            return this;
         }
 
         private static void addInto(Map<String, Long> sum, Map<String, Long> fields, int sign) {
@@ -429,7 +482,8 @@ final class OrganisationFigures {
         long satisfied = Figures.count(fields, EvaluationStatistics.SATISFIED);
         long basically = Figures.count(fields, EvaluationStatistics.BASICALLY_SATISFIED);
         return new Satisfaction(Figures.count(fields, EvaluationStatistics.CLOSED), respondents, satisfied, basically,
-                Figures.count(fields, EvaluationStatistics.DISSATISFIED), Figures.rate(satisfied + basically, respondents));
+                Figures.count(fields, EvaluationStatistics.DISSATISFIED),
+                Figures.rate(satisfied + basically, respondents));
     }
 
     /** The assessment grades in counted fields. */

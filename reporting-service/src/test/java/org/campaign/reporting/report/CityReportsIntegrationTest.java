@@ -400,6 +400,18 @@ class CityReportsIntegrationTest {
         for (int i = 0; i < others.size(); i++) {
             assertThat(get(others.get(i))).as(others.get(i)).isEqualTo(sharedOthers.get(i));
         }
+
+        // A second farmer of the same organisation pledges: a pledger set grows, and the figures read in full above
+        // are brought up to date from it.
+        try (TestPublisher publisher = new TestPublisher(bootstrapServers)) {
+            publisher.publish(pledgeTopic, pledgeMade(campaign, uniqueId("p"), new Pledger(PledgerType.MEMBER,
+                    uniqueId("m"), MemberCategory.FARMER, city.e1, Sector.RURAL_VILLAGE, city.e), PledgeKind.WORK,
+                    PledgeFocus.OWN_SITUATION, DEFAULT_TIME));
+        }
+        eventually(TIMEOUT, () -> assertThat(get(coverage).at("/members/withPledge").asLong()).isEqualTo(2));
+        JsonNode grown = get(coverage);
+        generations.forget(generations.active());
+        assertThat(get(coverage)).isEqualTo(grown);
     }
 
     @Test
