@@ -7,7 +7,8 @@ import java.util.function.Function;
 /**
  * Values made once from their keys and kept: campaign scopes, counter groups, period names, differences of shared
  * amounts, figures worked out from shared organisation figures. Thread-safe; when two threads make a value at once,
- * both get the first one kept, so the value of a key is one object. Bounded: past {@code max} entries it starts over.
+ * both get the first one kept, so the value of a key is one object until the cache starts over. Bounded: past
+ * {@code max} entries it starts over, and a key may then get a new, equal value.
  */
 public final class BoundedCache<K, V> {
 

@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Amounts by counted field, for the few fields a counter or a group of counters receives: kept in two arrays and
  * found by a linear search (field names are constants, so mostly by identity). Projecting or replaying a topic adds
  * to these tens of millions of times, where a map of boxed numbers made most of the garbage. Not thread-safe, except
- * once {@link #shared}.
+ * once {@link #share shared}.
  * <p>
  * A projection whose records take few distinct states (a pledge's status and flags) keeps one shared instance per
  * state: it can no longer be added to, and the {@link #difference} between two shared instances is worked out once

@@ -349,20 +349,20 @@ final class OrganisationFigures {
     }
 
     /**
-     * Members with a pledge by organisation, in all and per category: the sizes of the pledger sets
-     * ({@code <organisation>/<category>}) summed.
+     * Members with a pledge by organisation and category: the sizes of the pledger sets
+     * ({@code <organisation>/<category>}).
      */
-    private record Pledgers(Map<String, Long> inAll, Map<String, Map<String, Long>> byCategory) {
+    private record Pledgers(Map<String, Map<String, Long>> byCategory) {
 
         static Pledgers of(Map<String, Long> setSizes) {
-            Pledgers pledgers = new Pledgers(new HashMap<>(), new HashMap<>());
+            Pledgers pledgers = new Pledgers(new HashMap<>());
             setSizes.forEach((key, size) -> pledgers.add(key, size));
             return pledgers;
         }
 
         /** These sums with the sets of {@code sizes} at their new sizes ({@code before}: the sizes summed here). */
         Pledgers resized(Map<String, Long> before, Map<String, Long> sizes) {
-            Pledgers resized = new Pledgers(new HashMap<>(inAll), new HashMap<>(byCategory));
+            Pledgers resized = new Pledgers(new HashMap<>(byCategory));
             Set<String> copied = new HashSet<>();
             sizes.forEach((key, size) -> {
                 String organisation = organisationOf(key);
@@ -379,7 +379,6 @@ final class OrganisationFigures {
             int slash = key.lastIndexOf('/');
             String organisation = organisationOf(key);
             String category = slash < 0 ? CounterKey.UNKNOWN : key.substring(slash + 1);
-            inAll.merge(organisation, size, Long::sum);
             byCategory.computeIfAbsent(organisation, o -> new HashMap<>()).merge(category, size, Long::sum);
         }
     }
@@ -391,14 +390,13 @@ final class OrganisationFigures {
 
     /**
      * Sums over a group of organisations of what their figures are made of: counted fields, roster fields, members
-     * with a pledge (in all and per category), active organisations and those of them that pledged, were reviewed
+     * with a pledge per category, active organisations and those of them that pledged, were reviewed
      * and were evaluated. Changed only while it is being worked out, never once it is shared.
      */
     private static final class Totals {
         final Map<String, Long> fields;
         final Map<String, Long> roster;
         final Map<String, Long> pledgersByCategory;
-        long withPledge;
         long active;
         long pledging;
         long reviewed;
@@ -416,7 +414,6 @@ final class OrganisationFigures {
 
         Totals copy() {
             Totals copy = new Totals(new HashMap<>(fields), new HashMap<>(roster), new HashMap<>(pledgersByCategory));
-            copy.withPledge = withPledge;
             copy.active = active;
             copy.pledging = pledging;
             copy.reviewed = reviewed;
@@ -429,7 +426,6 @@ final class OrganisationFigures {
             addInto(fields, figures.byOrganisation.get(organisation), sign);
             addInto(roster, figures.roster.get(organisation), sign);
             addInto(pledgersByCategory, figures.pledgers.byCategory().get(organisation), sign);
-            withPledge += sign * figures.pledgers.inAll().getOrDefault(organisation, 0L);
             OrganisationTree.Node node = figures.tree.node(organisation);
             if (node != null && node.active()) {
                 active += sign;
@@ -444,7 +440,6 @@ final class OrganisationFigures {
             addInto(fields, other.fields, 1);
             addInto(roster, other.roster, 1);
             addInto(pledgersByCategory, other.pledgersByCategory, 1);
-            withPledge += other.withPledge;
             active += other.active;
             pledging += other.pledging;
             reviewed += other.reviewed;
@@ -467,6 +462,7 @@ final class OrganisationFigures {
 
         NodeFigures figures() {
             long enrolled = Figures.count(roster, RosterStatistics.MEMBERS);
+            long withPledge = pledgersByCategory.values().stream().mapToLong(Long::longValue).sum();
             return new NodeFigures(active, Figures.PledgeFigures.of(fields),
                     new MemberCoverage(enrolled, withPledge, Figures.rate(withPledge, enrolled)),
                     new Coverage(active, pledging, Figures.rate(pledging, active)),

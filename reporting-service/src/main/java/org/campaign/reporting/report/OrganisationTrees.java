@@ -7,9 +7,6 @@ import org.campaign.reporting.store.MongoReadModelStore;
 import org.campaign.reporting.store.ReadModelStore;
 import org.springframework.stereotype.Component;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 /**
  * The organisation tree of a read-model generation, cached until the live projection changes the roster (in an
  * instance that does not run it, for at most a few seconds); and the organisations' figures
@@ -30,23 +27,21 @@ public class OrganisationTrees {
     private record Cached(MongoReadModelStore store, long rosterVersion, long loadedAt, OrganisationTree tree) {
     }
 
-    private record FiguresKey(String generation, String scope, String round) {
-    }
-
-    private record CachedFigures(MongoReadModelStore store, long storeVersion, OrganisationTree tree,
-                                 OrganisationFigures figures) {
+    /** The figures of a scope (and review round) of a generation, against one tree (a new tree reads anew). */
+    private record FiguresKey(String generation, String scope, String round, OrganisationTree tree) {
     }
 
     private static final int MAX_CACHED_FIGURES = 64;
-    private final Map<FiguresKey, CachedFigures> figures = new ConcurrentHashMap<>();
 
     private final ProjectionMonitor monitor;
     private final LiveWrites writes;
+    private final SharedReads<FiguresKey, OrganisationFigures> figures;
     private volatile Cached cached;
 
     OrganisationTrees(ProjectionMonitor monitor, LiveWrites writes) {
         this.monitor = monitor;
         this.writes = writes;
+        this.figures = new SharedReads<>(writes, MAX_CACHED_FIGURES);
     }
 
     public OrganisationTree of(ReadModelStore store) {
@@ -71,29 +66,8 @@ public class OrganisationTrees {
             return OrganisationFigures.load(store, tree, campaignId, round);
         }
         FiguresKey key = new FiguresKey(store.generation(), CounterKey.scopeFor(campaignId),
-                round == null || round.isBlank() ? null : round);
-        long version = writes.version(mongo);
-        CachedFigures current = figures.get(key);
-        OrganisationFigures loaded = null;
-        if (version >= 0 && current != null && current.store() == store && current.tree() == tree) {
-            if (current.storeVersion() == version) {
-                return current.figures();
-            }
-            MongoReadModelStore.Changes changes = mongo.changesSince(current.storeVersion());
-            if (changes != null) {
-                loaded = current.figures().refreshed(mongo, changes);
-            }
-        }
-        if (loaded == null) {
-            loaded = OrganisationFigures.load(store, tree, campaignId, round);
-        }
-        if (version < 0) {
-            return loaded;
-        }
-        if (figures.size() >= MAX_CACHED_FIGURES) {
-            figures.clear();
-        }
-        figures.put(key, new CachedFigures(mongo, version, tree, loaded));
-        return loaded;
+                round == null || round.isBlank() ? null : round, tree);
+        return figures.get(mongo, key, () -> OrganisationFigures.load(store, tree, campaignId, round),
+                (current, changes) -> current.refreshed(mongo, changes));
     }
 }

@@ -12,18 +12,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The counters the headline reports read: the district-wide breakdowns of a scope ({@link CounterFamily#STATS}, by
  * dimension and key) for the pledge summary, reviews, evaluations, assessments, rankings and campaigns, and one
  * series of a scope ({@link CounterFamily#SERIES}: a week or month timeline, the rectifications by due date).
  * <p>
- * Reading them scans a collection. In the instance that runs the live projection ({@link LiveWrites}) they are read
- * once and shared between requests while the store writes nothing; after writes, only the counters those writes
- * changed are read again, by id — as {@link OrganisationTrees} does for the organisations' figures. Elsewhere (an
- * instance that only serves queries, figures as of a past instant) every request reads them. The maps returned
- * are shared: callers only read them.
+ * Reading them scans a collection. In the instance that runs the live projection they are read once and shared
+ * between requests ({@link SharedReads}, as the organisations' figures are); after writes, only the counters those
+ * writes changed are read again, by id. Elsewhere (an instance that only serves queries, figures as of a past
+ * instant) every request reads them. The maps returned are shared: callers only read them.
  */
 @Component
 public class SharedCounters {
@@ -39,15 +37,10 @@ public class SharedCounters {
         }
     }
 
-    private record Cached(MongoReadModelStore store, long version,
-                          Map<String, Map<String, Map<String, Long>>> byDimension) {
-    }
-
-    private final Map<Key, Cached> cached = new ConcurrentHashMap<>();
-    private final LiveWrites writes;
+    private final SharedReads<Key, Map<String, Map<String, Map<String, Long>>>> reads;
 
     SharedCounters(LiveWrites writes) {
-        this.writes = writes;
+        this.reads = new SharedReads<>(writes, MAX_CACHED);
     }
 
     /** The breakdowns of {@code scope}: dimension → key → field → count. */
@@ -67,30 +60,11 @@ public class SharedCounters {
     }
 
     private Map<String, Map<String, Map<String, Long>>> read(ReadModelStore store, Key key) {
-        long version = store instanceof MongoReadModelStore mongo ? writes.version(mongo) : -1;
-        if (version < 0) {
+        if (!(store instanceof MongoReadModelStore mongo)) {
             return load(store, key);
         }
-        MongoReadModelStore mongo = (MongoReadModelStore) store;
-        Cached current = cached.get(key);
-        Map<String, Map<String, Map<String, Long>>> counters = null;
-        if (current != null && current.store() == store) {
-            if (current.version() == version) {
-                return current.byDimension();
-            }
-            MongoReadModelStore.Changes changes = mongo.changesSince(current.version());
-            if (changes != null) {
-                counters = refreshed(mongo, key, current.byDimension(), changes);
-            }
-        }
-        if (counters == null) {
-            counters = load(store, key);
-        }
-        if (cached.size() >= MAX_CACHED) {
-            cached.clear();
-        }
-        cached.put(key, new Cached(mongo, version, counters));
-        return counters;
+        return reads.get(mongo, key, () -> load(store, key), (counters, changes) -> refreshed(mongo, key, counters,
+                changes));
     }
 
     private static Map<String, Map<String, Map<String, Long>>> load(ReadModelStore store, Key key) {

@@ -170,8 +170,7 @@ final class FactPages {
                 int idLength = (bytes[at] & 0xff) << 8 | bytes[at + 1] & 0xff;
                 String id = new String(bytes, at + 2, idLength, StandardCharsets.UTF_8);
                 at += 2 + idLength;
-                int factLength = (bytes[at] & 0xff) | (bytes[at + 1] & 0xff) << 8 | (bytes[at + 2] & 0xff) << 16
-                        | (bytes[at + 3] & 0xff) << 24;
+                int factLength = FlatBson.int32(bytes, at);
                 if (wanted.test(id)) {
                     found.put(id, decode(Arrays.copyOfRange(bytes, at, at + factLength)));
                 }

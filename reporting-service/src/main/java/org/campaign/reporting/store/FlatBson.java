@@ -107,7 +107,7 @@ final class FlatBson {
         return new String(bson, from, length, StandardCharsets.ISO_8859_1);
     }
 
-    private static int int32(byte[] bson, int at) {
+    static int int32(byte[] bson, int at) {
         return (bson[at] & 0xff) | (bson[at + 1] & 0xff) << 8 | (bson[at + 2] & 0xff) << 16
                 | (bson[at + 3] & 0xff) << 24;
     }

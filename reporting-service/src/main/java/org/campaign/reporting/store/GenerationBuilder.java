@@ -204,10 +204,10 @@ public final class GenerationBuilder implements ProjectionTarget {
                 added.addToSet(new SetAddition(set.scope(), set.kind(), set.key(), member))));
         ExecutorService writers = Executors.newFixedThreadPool(2);
         try {
-            CompletableFuture<Long> sets = CompletableFuture.supplyAsync(() -> timed(() -> target.writeFold(added)), writers);
+            CompletableFuture<Long> sets = CompletableFuture.supplyAsync(() -> timed(() -> target.write(added)), writers);
             CompletableFuture<Long> factsWritten = CompletableFuture.supplyAsync(
                     () -> timed(() -> facts.forEach(target::saveFacts)), writers);
-            long countersMillis = timed(() -> target.writeFold(counted));
+            long countersMillis = timed(() -> target.write(counted));
             log.info("Generation {}: wrote {} counter fields in {} ms, {} sets in {} ms, {} facts in {} ms, at once",
                     target.generation(), counted.counters().size(), countersMillis, members.size(), sets.join(),
                     factCount, factsWritten.join());

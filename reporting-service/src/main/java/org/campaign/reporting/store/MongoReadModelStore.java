@@ -152,19 +152,6 @@ public class MongoReadModelStore implements ReadModelStore {
 
     @Override
     public void write(BatchChanges changes) {
-        write(changes, true);
-    }
-
-    /**
-     * Writes a rebuild's fold ({@link GenerationBuilder#flush}) as {@link #write} does, but remembers it as a change
-     * of everything: readers of figures then read all of them again, instead of this store naming every counter of
-     * a whole generation for nobody (nothing reads a generation while it is rebuilt).
-     */
-    void writeFold(BatchChanges changes) {
-        write(changes, false);
-    }
-
-    private void write(BatchChanges changes, boolean remembered) {
         boolean complete = false;
         try {
             writeCounters(changes.counters());
@@ -172,7 +159,7 @@ public class MongoReadModelStore implements ReadModelStore {
             writeFacts(changes.facts());
             complete = true;
         } finally {
-            landed(remembered ? changes : null, complete);
+            landed(changes, complete);
         }
     }
 
@@ -217,27 +204,37 @@ public class MongoReadModelStore implements ReadModelStore {
     }
 
     /**
-     * Counts a write that has landed (or failed: {@code complete} false) and remembers what it changed, unless its
-     * {@code changes} are not named ({@code null}: it may have changed anything) or name more than
-     * {@value #MAX_NAMED} counters and sets (a batch of a catch-up: readers then read everything again, once).
+     * Counts a write that has landed (or failed: {@code complete} false) and remembers what it changed, unless that is
+     * more than {@value #MAX_NAMED} counters and sets (a batch of a catch-up, the fold of a rebuild): readers then read
+     * everything again, once.
      */
     private void landed(BatchChanges changes, boolean complete) {
-        Changes changed = null;
-        if (complete && changes != null) {
-            Set<CounterKey> counters = new HashSet<>();
-            changes.counters().forEach(delta -> counters.addAll(delta.keys()));
-            Set<SetRef> sets = new HashSet<>();
-            changes.sets().forEach(added -> sets.add(new SetRef(added.scope(), added.kind(), added.key())));
-            if (counters.size() + sets.size() <= MAX_NAMED) {
-                changed = new Changes(counters, sets);
-            }
-        }
+        Changes changed = complete ? named(changes) : null;
         synchronized (journal) {
             journal.addLast(new Landed(version.incrementAndGet(), changed));
             if (journal.size() > JOURNAL_SIZE) {
                 journal.removeFirst();
             }
         }
+    }
+
+    /** The counters and sets {@code changes} names, or {@code null} once they are more than {@value #MAX_NAMED}. */
+    private static Changes named(BatchChanges changes) {
+        Set<CounterKey> counters = new HashSet<>();
+        for (CounterDelta delta : changes.counters()) {
+            counters.addAll(delta.keys());
+            if (counters.size() > MAX_NAMED) {
+                return null;
+            }
+        }
+        Set<SetRef> sets = new HashSet<>();
+        for (SetAddition added : changes.sets()) {
+            sets.add(new SetRef(added.scope(), added.kind(), added.key()));
+            if (counters.size() + sets.size() > MAX_NAMED) {
+                return null;
+            }
+        }
+        return new Changes(counters, sets);
     }
 
     // ---------------------------------------------------------------- counters
