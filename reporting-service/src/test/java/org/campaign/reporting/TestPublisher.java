@@ -4,22 +4,24 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.campaign.contracts.EventEnvelope;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A plain Kafka producer publishing envelopes the way the write services do: key = aggregate id. */
 public final class TestPublisher implements AutoCloseable {
 
-    private final KafkaProducer<String, String> producer;
+    private final KafkaProducer<String, byte[]> producer;
 
     public TestPublisher(String bootstrapServers) {
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new StringSerializer());
+                ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new ByteArraySerializer());
     }
 
     public RecordMetadata publish(String topic, EventEnvelope envelope) {
@@ -27,6 +29,10 @@ public final class TestPublisher implements AutoCloseable {
     }
 
     public RecordMetadata publishRaw(String topic, String key, String value) {
+        return publishBytes(topic, key, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public RecordMetadata publishBytes(String topic, String key, byte[] value) {
         try {
             return producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -41,20 +40,13 @@ import java.util.Set;
 public class BatchProjector {
 
     /**
-     * One record to apply: where it was read, its value (an event envelope as JSON, in UTF-8) and the Kafka record
-     * itself, when there is one (for the dead-letter topic).
+     * One record to apply: where it was read, its value as stored (an event envelope as JSON, in UTF-8) and the
+     * Kafka record itself, when there is one (for the dead-letter topic).
      */
-    public record Input(SourcePosition position, byte[] value, ConsumerRecord<String, String> record) {
+    public record Input(SourcePosition position, byte[] value, ConsumerRecord<?, byte[]> record) {
 
-        /** A record of the live projection, read as text. */
-        public static Input of(ConsumerRecord<String, String> record) {
-            return new Input(SourcePosition.of(record),
-                    record.value() == null ? null : record.value().getBytes(StandardCharsets.UTF_8), record);
-        }
-
-        /** A record read as it is stored (a rebuild never dead-letters: the live projection did). */
-        public static Input ofBytes(ConsumerRecord<?, byte[]> record) {
-            return new Input(SourcePosition.of(record), record.value(), null);
+        public static Input of(ConsumerRecord<?, byte[]> record) {
+            return new Input(SourcePosition.of(record), record.value(), record);
         }
     }
 

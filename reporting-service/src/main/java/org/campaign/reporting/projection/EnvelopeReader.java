@@ -53,7 +53,8 @@ public class EnvelopeReader {
         try {
             envelope = parse(value);
         } catch (JsonProcessingException e) {
-            // Bytes that are not UTF-8 are read as a record's text would be: with replacement characters.
+            // Bytes that are not UTF-8 are read as their text would be, with replacement characters (the event log
+            // keeps the text), so an event is applied or refused as its text reads.
             byte[] asText = new String(value, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
             if (Arrays.equals(asText, value)) {
                 throw malformed(e);

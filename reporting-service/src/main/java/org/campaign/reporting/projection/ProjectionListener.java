@@ -54,10 +54,10 @@ public class ProjectionListener {
     @KafkaListener(id = LISTENER_ID, idIsGroup = false,
             autoStartup = "${campaign.reporting.live.auto-start:true}",
             topics = {"#{@reportingTopics.pledgeEvents()}", "#{@reportingTopics.evaluationEvents()}"})
-    public void onBatch(List<ConsumerRecord<String, String>> records, Consumer<?, ?> consumer) {
+    public void onBatch(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
         List<BatchProjector.Input> inputs = new ArrayList<>(records.size());
         Set<TopicPartition> partitions = new HashSet<>();
-        for (ConsumerRecord<String, String> record : records) {
+        for (ConsumerRecord<String, byte[]> record : records) {
             inputs.add(BatchProjector.Input.of(record));
             partitions.add(new TopicPartition(record.topic(), record.partition()));
         }
@@ -75,7 +75,7 @@ public class ProjectionListener {
     }
 
     private void deadLetter(BatchProjector.Input input, UnprojectableEventException reason) {
-        ConsumerRecord<String, String> record = input.record();
+        ConsumerRecord<?, byte[]> record = input.record();
         log.warn("Dead-lettering record {} (key {}): {}", input.position(), record.key(),
                 KafkaProjectionConfiguration.reasonOf(reason));
         deadLetters.accept(record, reason);

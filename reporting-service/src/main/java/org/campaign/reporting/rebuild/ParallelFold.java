@@ -66,7 +66,7 @@ final class ParallelFold implements AutoCloseable {
         List<List<BatchProjector.Input>> inputs = new ArrayList<>();
         shards.forEach(shard -> inputs.add(new ArrayList<>()));
         for (ConsumerRecord<byte[], byte[]> record : records) {
-            inputs.get(record.partition() % shards.size()).add(BatchProjector.Input.ofBytes(record));
+            inputs.get(record.partition() % shards.size()).add(BatchProjector.Input.of(record));
         }
         for (int i = 0; i < shards.size(); i++) {
             Shard shard = shards.get(i);

@@ -217,7 +217,7 @@ public class RebuildService implements DisposableBean {
             progress = catchUp(consumer, partitions, end, progress, done, started, total + extra, records -> {
                 List<BatchProjector.Input> inputs = new ArrayList<>(records.count());
                 for (ConsumerRecord<byte[], byte[]> record : records) {
-                    inputs.add(BatchProjector.Input.ofBytes(record));
+                    inputs.add(BatchProjector.Input.of(record));
                 }
                 BatchProjector.Outcome outcome = projector.apply(inputs, store, (input, reason) ->
                         log.debug("Rebuild leaves out {}: {}", input.position(), reason.getMessage()));

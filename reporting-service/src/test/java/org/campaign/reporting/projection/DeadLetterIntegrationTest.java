@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.campaign.contracts.EventEnvelope;
 import org.campaign.contracts.pledge.Sector;
@@ -61,7 +62,8 @@ class DeadLetterIntegrationTest {
     @Test
     void unprojectableRecordsAreDeadLetteredAndLaterEventsStillCount() {
         String campaign = uniqueId("dlt");
-        String malformed = "{\"eventId\": \"e-1\", \"type\": \"PledgeMade\", ";
+        // Not JSON, nor even UTF-8 (0xFF never occurs in UTF-8): it must reach the dead-letter topic as it was.
+        byte[] malformed = {'{', '"', 'e', (byte) 0xFF, (byte) 0xFE, '"', ':'};
         EventEnvelope good = organisationPledge(campaign, uniqueId("p"), Sector.NON_PUBLIC_ENTERPRISE, "T09");
         EventEnvelope badPayload = organisationPledge(campaign, uniqueId("p"), Sector.NON_PUBLIC_ENTERPRISE, "T09");
         ((ObjectNode) badPayload.payload().get("pledger")).put("sector", "NOT_A_SECTOR");
@@ -71,7 +73,7 @@ class DeadLetterIntegrationTest {
         RecordMetadata badPayloadAt;
         RecordMetadata orphanAt;
         try (TestPublisher publisher = new TestPublisher(bootstrapServers)) {
-            malformedAt = publisher.publishRaw(topics.pledgeEvents(), "broken-key", malformed);
+            malformedAt = publisher.publishBytes(topics.pledgeEvents(), "broken-key", malformed);
             badPayloadAt = publisher.publish(topics.pledgeEvents(), badPayload);
             orphanAt = publisher.publish(topics.pledgeEvents(), orphan);
             publisher.publish(topics.pledgeEvents(), good);
@@ -83,8 +85,8 @@ class DeadLetterIntegrationTest {
             assertThat(summary.get("made").asLong()).isEqualTo(1);
         });
 
-        try (KafkaConsumer<String, String> consumer = deadLetterConsumer()) {
-            List<ConsumerRecord<String, String>> deadLetters = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = deadLetterConsumer()) {
+            List<ConsumerRecord<String, byte[]>> deadLetters = new ArrayList<>();
             eventually(TIMEOUT, () -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> {
                     if (topics.pledgeEvents().equals(text(record, KafkaHeaders.DLT_ORIGINAL_TOPIC))) {
@@ -94,19 +96,19 @@ class DeadLetterIntegrationTest {
                 assertThat(deadLetters).hasSizeGreaterThanOrEqualTo(3);
             });
 
-            ConsumerRecord<String, String> first = at(deadLetters, malformedAt.offset());
+            ConsumerRecord<String, byte[]> first = at(deadLetters, malformedAt.offset());
             assertThat(first.key()).isEqualTo("broken-key");
             assertThat(first.value()).isEqualTo(malformed);
             assertThat(text(first, KafkaProjectionConfiguration.REASON_HEADER)).startsWith("Malformed record");
             assertThat(header(first, KafkaHeaders.DLT_ORIGINAL_PARTITION)).isNotNull();
 
-            ConsumerRecord<String, String> second = at(deadLetters, badPayloadAt.offset());
-            assertThat(second.value()).isEqualTo(TestEvents.json(badPayload));
+            ConsumerRecord<String, byte[]> second = at(deadLetters, badPayloadAt.offset());
+            assertThat(text(second.value())).isEqualTo(TestEvents.json(badPayload));
             assertThat(text(second, KafkaProjectionConfiguration.REASON_HEADER))
                     .contains("Unreadable PledgeMade payload").contains("NOT_A_SECTOR");
 
-            ConsumerRecord<String, String> third = at(deadLetters, orphanAt.offset());
-            assertThat(third.value()).isEqualTo(TestEvents.json(orphan));
+            ConsumerRecord<String, byte[]> third = at(deadLetters, orphanAt.offset());
+            assertThat(text(third.value())).isEqualTo(TestEvents.json(orphan));
             assertThat(text(third, KafkaProjectionConfiguration.REASON_HEADER)).contains("unknown pledge");
         }
     }
@@ -138,12 +140,12 @@ class DeadLetterIntegrationTest {
         });
         assertThat(failed).as("the batch of the orphan failed once and was retried").isTrue();
 
-        try (KafkaConsumer<String, String> consumer = deadLetterConsumer()) {
+        try (KafkaConsumer<String, byte[]> consumer = deadLetterConsumer()) {
             List<Long> offsetsOfOrphan = new ArrayList<>();
             long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
             while (System.nanoTime() < until) {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (TestEvents.json(orphan).equals(record.value())) {
+                    if (TestEvents.json(orphan).equals(text(record.value()))) {
                         offsetsOfOrphan.add(ByteBuffer.wrap(header(record, KafkaHeaders.DLT_ORIGINAL_OFFSET)).getLong());
                     }
                 });
@@ -153,10 +155,10 @@ class DeadLetterIntegrationTest {
         }
     }
 
-    private KafkaConsumer<String, String> deadLetterConsumer() {
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+    private KafkaConsumer<String, byte[]> deadLetterConsumer() {
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer());
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(topics.deadLetter(), Duration.ofSeconds(10)).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
         consumer.assign(partitions);
@@ -164,7 +166,7 @@ class DeadLetterIntegrationTest {
         return consumer;
     }
 
-    private static ConsumerRecord<String, String> at(List<ConsumerRecord<String, String>> records, long offset) {
+    private static ConsumerRecord<String, byte[]> at(List<ConsumerRecord<String, byte[]>> records, long offset) {
         return records.stream()
                 .filter(record -> ByteBuffer.wrap(header(record, KafkaHeaders.DLT_ORIGINAL_OFFSET)).getLong() == offset)
                 .findFirst()
@@ -177,7 +179,10 @@ class DeadLetterIntegrationTest {
     }
 
     private static String text(ConsumerRecord<?, ?> record, String name) {
-        byte[] value = header(record, name);
+        return text(header(record, name));
+    }
+
+    private static String text(byte[] value) {
         return value == null ? null : new String(value, StandardCharsets.UTF_8);
     }
 }
