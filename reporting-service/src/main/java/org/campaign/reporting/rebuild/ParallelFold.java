@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
 /**
  * The first phase of a rebuild: each poll's records are split by partition among {@code threads} shards, each a
  * {@link GenerationBuilder} folded by a thread of its own, while the consumer goes on polling; the shards are
- * joined and written into the generation whenever one of them is full, and at the end.
+ * written into the generation together whenever one of them is full, and at the end.
  * <p>
  * Sharding by partition is exact: the write services key records by aggregate id, so all events of an aggregate —
  * and so its fact — stay in one shard; counters keep their offsets per partition, so the shards' deltas never mix;
@@ -93,7 +93,7 @@ final class ParallelFold implements AutoCloseable {
 
     /**
      * Waits for the shards to fold everything handed to them and to {@link GenerationBuilder#spread spread} their
-     * sums, then writes their folds joined into one.
+     * sums, then writes their folds as one.
      */
     void flush() {
         for (Shard shard : shards) {
@@ -104,9 +104,7 @@ final class ParallelFold implements AutoCloseable {
                 await(shard.pending.poll());
             }
         }
-        GenerationBuilder first = shards.get(0).builder;
-        shards.subList(1, shards.size()).forEach(shard -> first.absorb(shard.builder));
-        first.flush();
+        GenerationBuilder.flush(shards.stream().map(shard -> shard.builder).toList());
         someShardFull = false;
     }
 

@@ -64,13 +64,14 @@ final class FactPages {
     }
 
     /**
-     * A rebuild's writes of facts ({@link #encode encoded}): for each page, one blob of its facts, inserted as the
-     * page when it is in {@code newPages} (which no document holds yet), else added to the page's blobs.
+     * A rebuild's writes of facts ({@link #encode encoded}), from one or more folds of different aggregates: for each
+     * page, one blob of its facts, inserted as the page when it is in {@code newPages} (which no document holds yet),
+     * else added to the page's blobs.
      */
-    static List<WriteModel<Document>> pageWrites(Map<String, byte[]> byId, Set<Integer> newPages) {
+    static List<WriteModel<Document>> pageWrites(List<Map<String, byte[]>> folds, Set<Integer> newPages) {
         List<List<Map.Entry<byte[], byte[]>>> byPage = new ArrayList<>(Collections.nCopies(PAGES, null));
         int[] sizes = new int[PAGES];
-        byId.forEach((id, fact) -> {
+        folds.forEach(byId -> byId.forEach((id, fact) -> {
             byte[] idBytes = id.getBytes(StandardCharsets.UTF_8);
             if (idBytes.length > 0xffff) {
                 throw new IllegalArgumentException("An id of more than 65,535 bytes: " + id.substring(0, 64) + "…");
@@ -81,7 +82,7 @@ final class FactPages {
             }
             byPage.get(page).add(Map.entry(idBytes, fact));
             sizes[page] += 2 + idBytes.length + fact.length;
-        });
+        }));
         List<WriteModel<Document>> writes = new ArrayList<>();
         for (int page = 0; page < PAGES; page++) {
             if (byPage.get(page) == null) {

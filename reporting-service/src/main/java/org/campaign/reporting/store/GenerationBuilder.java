@@ -3,13 +3,13 @@ package org.campaign.reporting.store;
 import org.bson.Document;
 import org.campaign.reporting.projection.CounterKey;
 import org.campaign.reporting.projection.FieldAmounts;
-import org.campaign.reporting.projection.SourcePosition;
 import org.campaign.reporting.store.BatchChanges.CounterDelta;
 import org.campaign.reporting.store.BatchChanges.SetAddition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,22 +24,22 @@ import java.util.concurrent.Executors;
 
 /**
  * Builds a fresh generation for a rebuild: the batches' changes are folded in memory — counters summed per
- * statistic and source partition, set members gathered, only the latest fact of each aggregate kept — and written
- * into the {@link MongoReadModelStore} of the generation by {@link #flush}, in one bulk write per collection.
+ * statistic, set members gathered, only the latest fact of each aggregate kept — and written into the
+ * {@link MongoReadModelStore} of the generation by {@link #flush}, in one bulk write per collection.
  * <p>
  * Replaying a topic batch by batch writes each counter document once per batch it changes (several thousand
  * writes per batch of 10,000 records) and each fact once per batch its aggregate appears in; folded, the rebuild
- * writes each counter, set and fact once. Deltas are summed per group of counters ({@link CounterDelta#keys()})
- * while folding — a pledge's event changes some twenty counters by the same amounts — and spread over the counters
- * when written. The figures are the same: a flush writes ordinary {@link BatchChanges} in which each counter's
- * field carries the sum of its deltas at the position of the newest record that contributed, so the generation's
- * offset guards end up where applying the batches one by one would have left them.
+ * writes each counter, set and fact once. Deltas are summed per group of counters ({@link CounterDelta#keys()}) and
+ * source partition while folding — a pledge's event changes some twenty counters by the same amounts — and spread
+ * over the counters when written. The figures are the same: each counter is written with the sum of its deltas
+ * and, per source partition, the offset of the newest record that contributed, so the generation's offset guards
+ * end up where applying the batches one by one would have left them.
  * <p>
  * Nothing reads a generation before the switch-over and a rebuild that fails drops its generation, so folding
  * loses no guarantee (and the counters, sets and facts are written at the same time); the rebuild flushes before it
  * catches up with the live end, and whenever a builder is {@link #full} (it holds {@code maxFacts} facts), to bound
- * memory. Not thread-safe: a rebuild that folds in parallel gives each thread a builder of its own, and joins them
- * ({@link #absorb}) to write them.
+ * memory. Not thread-safe: a rebuild that folds in parallel gives each thread a builder of its own, and writes them
+ * together ({@link #flush(List)}).
  */
 public final class GenerationBuilder implements ProjectionTarget {
 
@@ -47,38 +47,81 @@ public final class GenerationBuilder implements ProjectionTarget {
 
     /** The fold of one group of counters' deltas from one source partition. */
     private static final class Sum {
-        SourcePosition last;
+        long last = -1;
         final FieldAmounts fields = new FieldAmounts(4);
 
-        void add(SourcePosition position, String field, long delta) {
-            moveTo(position);
+        void add(long offset, String field, long delta) {
+            last = Math.max(last, offset);
             fields.add(field, delta);
         }
+    }
 
-        void addAll(Sum other) {
-            if (other.fields.size() > 0) {
-                moveTo(other.last);
-                fields.addAll(other.fields);
+    /**
+     * What a fold adds to one counter (or to a group of counters): its fields summed over every source partition,
+     * and per source the offset of the last record that contributed (-1 for none), by the builder's source numbers.
+     */
+    static final class Counted {
+        private List<String> sources;
+        private final FieldAmounts fields = new FieldAmounts(4);
+        private long[] offsets;
+
+        private Counted(List<String> sources) {
+            this.sources = sources;
+            this.offsets = new long[sources.size()];
+            Arrays.fill(offsets, -1);
+        }
+
+        private void add(int source, long offset, FieldAmounts amounts) {
+            fields.addAll(amounts);
+            moveTo(source, offset);
+        }
+
+        /** Adds {@code other}, whose source numbers are those of {@code this}. */
+        private void addAll(Counted other) {
+            fields.addAll(other.fields);
+            for (int source = 0; source < other.offsets.length; source++) {
+                moveTo(source, other.offsets[source]);
             }
         }
 
-        private void moveTo(SourcePosition position) {
-            if (last == null || last.offset() < position.offset()) {
-                last = position;
+        private void moveTo(int source, long offset) {
+            if (source >= offsets.length) {
+                int size = offsets.length;
+                offsets = Arrays.copyOf(offsets, Math.max(source + 1, sources.size()));
+                Arrays.fill(offsets, size, offsets.length, -1);
             }
+            offsets[source] = Math.max(offsets[source], offset);
+        }
+
+        FieldAmounts fields() {
+            return fields;
+        }
+
+        /** Per source partition that contributed, the offset of its last record. */
+        Map<String, Long> offsets() {
+            Map<String, Long> named = new HashMap<>(offsets.length * 2);
+            for (int source = 0; source < offsets.length; source++) {
+                if (offsets[source] >= 0) {
+                    named.put(sources.get(source), offsets[source]);
+                }
+            }
+            return named;
         }
     }
 
     private final MongoReadModelStore target;
     private final int maxFacts;
-    /** Deltas folded per group of counters: source partition → group → sum. */
-    private final Map<String, Map<List<CounterKey>, Sum>> counters = new HashMap<>();
+    /** The source partitions met, numbered in the order met. */
+    private final List<String> sources = new ArrayList<>();
+    private final Map<String, Integer> sourceNumbers = new HashMap<>();
+    /** Deltas folded per group of counters: source number → group → sum. */
+    private final List<Map<List<CounterKey>, Sum>> counters = new ArrayList<>();
     private String lastSource;
     private Map<List<CounterKey>, Sum> lastSums;
     private List<CounterKey> lastKeys;
     private Sum lastSum;
-    /** The groups' sums {@link #spread} over their counters: source partition → counter → sum. */
-    private final Map<String, Map<CounterKey, Sum>> perCounter = new HashMap<>();
+    /** The groups' sums {@link #spread} over their counters. */
+    private final Map<CounterKey, Counted> perCounter = new HashMap<>();
     private final Map<SetRef, Set<String>> members = new LinkedHashMap<>();
     /** The latest fact of each aggregate, by kind and id, {@link FactPages#encode encoded}. */
     private final Map<String, Map<String, byte[]>> facts = new LinkedHashMap<>();
@@ -115,67 +158,58 @@ public final class GenerationBuilder implements ProjectionTarget {
             // and a group's sum up once for each run.
             if (delta.source() != lastSource) {
                 lastSource = delta.source();
-                lastSums = counters.computeIfAbsent(lastSource, s -> new HashMap<>());
+                lastSums = counters.get(sourceNumber(lastSource));
                 lastKeys = null;
             }
             if (delta.keys() != lastKeys) {
                 lastKeys = delta.keys();
                 lastSum = lastSums.computeIfAbsent(lastKeys, k -> new Sum());
             }
-            lastSum.add(delta.position(), delta.field(), delta.delta());
+            lastSum.add(delta.position().offset(), delta.field(), delta.delta());
         }
         for (SetAddition addition : changes.sets()) {
             members.computeIfAbsent(new SetRef(addition.scope(), addition.kind(), addition.key()),
                     set -> new LinkedHashSet<>()).add(addition.member());
         }
         changes.facts().forEach((kind, byId) -> {
-            Map<String, byte[]> held = held(kind);
-            byId.forEach((id, fact) -> hold(held, id, FactPages.encode(fact)));
+            Map<String, byte[]> held = facts.computeIfAbsent(kind, k -> new HashMap<>());
+            byId.forEach((id, fact) -> {
+                if (held.put(id, FactPages.encode(fact)) == null) {
+                    factCount++;
+                }
+            });
         });
     }
 
-    /**
-     * Takes over everything {@code other} folded, leaving it empty: so that several folds are written as one. Its
-     * groups' sums are {@link #spread} first (a parallel fold has each thread spread its own beforehand).
-     */
-    public void absorb(GenerationBuilder other) {
-        other.spread();
-        other.perCounter.forEach((source, sums) -> {
-            Map<CounterKey, Sum> mine = perCounter.computeIfAbsent(source, s -> new HashMap<>());
-            sums.forEach((key, sum) -> mine.computeIfAbsent(key, k -> new Sum()).addAll(sum));
-        });
-        other.members.forEach((set, ofSet) -> members.computeIfAbsent(set, s -> new LinkedHashSet<>()).addAll(ofSet));
-        other.facts.forEach((kind, byId) -> {
-            Map<String, byte[]> held = held(kind);
-            byId.forEach((id, fact) -> hold(held, id, fact));
-        });
-        other.clear();
+    private int sourceNumber(String source) {
+        Integer number = sourceNumbers.get(source);
+        if (number == null) {
+            number = sources.size();
+            sources.add(source);
+            sourceNumbers.put(source, number);
+            counters.add(new HashMap<>());
+        }
+        return number;
     }
 
     /**
      * Spreads the sums folded per group of counters over the counters, as {@link #flush} does: done by each thread
-     * of a parallel fold for its own builder before they are joined, it spreads the groups in parallel.
+     * of a parallel fold for its own builder before they are written together, it spreads the groups in parallel.
+     * A group's sums from every source partition are joined first, so that each counter takes a group's sums once.
      */
     public void spread() {
-        counters.forEach((source, sums) -> {
-            Map<CounterKey, Sum> ofSource = perCounter.computeIfAbsent(source, s -> new HashMap<>());
-            sums.forEach((keys, sum) -> {
-                for (CounterKey key : keys) {
-                    ofSource.computeIfAbsent(key, k -> new Sum()).addAll(sum);
-                }
-            });
+        Map<List<CounterKey>, Counted> groups = new HashMap<>();
+        for (int source = 0; source < counters.size(); source++) {
+            int number = source;
+            counters.get(source).forEach((keys, sum) ->
+                    groups.computeIfAbsent(keys, k -> new Counted(sources)).add(number, sum.last, sum.fields));
+        }
+        groups.forEach((keys, group) -> {
+            for (CounterKey key : keys) {
+                perCounter.computeIfAbsent(key, k -> new Counted(sources)).addAll(group);
+            }
         });
         forgetGroups();
-    }
-
-    private Map<String, byte[]> held(String kind) {
-        return facts.computeIfAbsent(kind, k -> new HashMap<>());
-    }
-
-    private void hold(Map<String, byte[]> held, String id, byte[] fact) {
-        if (held.put(id, fact) == null) {
-            factCount++;
-        }
     }
 
     /** Whether it holds {@code maxFacts} facts or more: time to {@link #flush}. */
@@ -183,22 +217,78 @@ public final class GenerationBuilder implements ProjectionTarget {
         return factCount >= maxFacts;
     }
 
-    /**
-     * Writes everything folded so far into the generation: its counters, its sets and its facts, each in bulk and the
-     * three at the same time (they are separate collections and nothing reads the generation yet).
-     */
+    /** Writes everything folded so far into the generation (see {@link #flush(List)}). */
     public void flush() {
-        spread();
-        if (perCounter.isEmpty() && members.isEmpty() && facts.isEmpty()) {
+        flush(List.of(this));
+    }
+
+    /**
+     * Writes everything the builders folded so far into their generation, as one: their counters, sets and facts,
+     * each in bulk and the three at the same time (they are separate collections and nothing reads the generation
+     * yet). Their folds may share counters and sets, not aggregates (a parallel fold's shards hold other source
+     * partitions). Each builder's sums are {@link #spread} first.
+     */
+    public static void flush(List<GenerationBuilder> builders) {
+        MongoReadModelStore target = builders.get(0).target;
+        List<String> sources = new ArrayList<>();
+        Map<CounterKey, Counted> counted = new HashMap<>();
+        Map<SetRef, Set<String>> members = new LinkedHashMap<>();
+        Map<String, List<Map<String, byte[]>>> facts = new LinkedHashMap<>();
+        int factCount = 0;
+        for (GenerationBuilder builder : builders) {
+            if (builder.target != target) {
+                throw new IllegalArgumentException("Builders of generations " + target.generation() + " and "
+                        + builder.target.generation() + " cannot be written as one");
+            }
+            builder.spread();
+            builder.joinCountersInto(counted, sources);
+            builder.members.forEach((set, ofSet) -> members.merge(set, ofSet, (mine, theirs) -> {
+                mine.addAll(theirs);
+                return mine;
+            }));
+            builder.facts.forEach((kind, byId) -> facts.computeIfAbsent(kind, k -> new ArrayList<>()).add(byId));
+            factCount += builder.factCount;
+        }
+        if (!counted.isEmpty() || !members.isEmpty() || !facts.isEmpty()) {
+            write(target, counted, members, facts, factCount);
+        }
+        builders.forEach(GenerationBuilder::clear);
+    }
+
+    /** Adds this builder's counters to {@code joined}, whose source numbers are those of {@code joinedSources}. */
+    private void joinCountersInto(Map<CounterKey, Counted> joined, List<String> joinedSources) {
+        if (joined.isEmpty() && joinedSources.isEmpty()) {
+            // The first builder's counters are taken over as they are, numbered alike.
+            joinedSources.addAll(sources);
+            perCounter.forEach((key, sums) -> {
+                sums.sources = joinedSources;
+                joined.put(key, sums);
+            });
             return;
         }
-        BatchChanges counted = new BatchChanges();
-        perCounter.forEach((source, sums) -> sums.forEach((key, sum) -> {
-            for (int i = 0; i < sum.fields.size(); i++) {
-                counted.count(new CounterDelta(List.of(key), sum.last, source, sum.fields.field(i),
-                        sum.fields.amount(i)));
+        int[] numbers = new int[sources.size()];
+        for (int source = 0; source < numbers.length; source++) {
+            int number = joinedSources.indexOf(sources.get(source));
+            if (number < 0) {
+                number = joinedSources.size();
+                joinedSources.add(sources.get(source));
             }
-        }));
+            numbers[source] = number;
+        }
+        perCounter.forEach((key, sums) -> {
+            Counted mine = joined.computeIfAbsent(key, k -> new Counted(joinedSources));
+            mine.fields.addAll(sums.fields);
+            for (int source = 0; source < sums.offsets.length; source++) {
+                if (sums.offsets[source] >= 0) {
+                    mine.moveTo(numbers[source], sums.offsets[source]);
+                }
+            }
+        });
+    }
+
+    private static void write(MongoReadModelStore target, Map<CounterKey, Counted> counted,
+                              Map<SetRef, Set<String>> members, Map<String, List<Map<String, byte[]>>> facts,
+                              int factCount) {
         BatchChanges added = new BatchChanges();
         members.forEach((set, ofSet) -> ofSet.forEach(member ->
                 added.addToSet(new SetAddition(set.scope(), set.kind(), set.key(), member))));
@@ -207,16 +297,15 @@ public final class GenerationBuilder implements ProjectionTarget {
             CompletableFuture<Long> sets = CompletableFuture.supplyAsync(() -> timed(() -> target.write(added)), writers);
             CompletableFuture<Long> factsWritten = CompletableFuture.supplyAsync(
                     () -> timed(() -> facts.forEach(target::saveFacts)), writers);
-            long countersMillis = timed(() -> target.write(counted));
-            log.info("Generation {}: wrote {} counter fields in {} ms, {} sets in {} ms, {} facts in {} ms, at once",
-                    target.generation(), counted.counters().size(), countersMillis, members.size(), sets.join(),
-                    factCount, factsWritten.join());
+            long countersMillis = timed(() -> target.saveCounters(counted));
+            log.info("Generation {}: wrote {} counters in {} ms, {} sets in {} ms, {} facts in {} ms, at once",
+                    target.generation(), counted.size(), countersMillis, members.size(), sets.join(), factCount,
+                    factsWritten.join());
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         } finally {
             writers.shutdown();
         }
-        clear();
     }
 
     private static long timed(Runnable write) {
@@ -226,7 +315,7 @@ public final class GenerationBuilder implements ProjectionTarget {
     }
 
     private void forgetGroups() {
-        counters.clear();
+        counters.forEach(Map::clear);
         lastSource = null;
         lastSums = null;
         lastKeys = null;

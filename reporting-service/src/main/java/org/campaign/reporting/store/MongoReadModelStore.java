@@ -159,7 +159,7 @@ public class MongoReadModelStore implements ReadModelStore {
             writeFacts(changes.facts());
             complete = true;
         } finally {
-            landed(changes, complete);
+            landed(complete ? named(changes) : null);
         }
     }
 
@@ -208,8 +208,8 @@ public class MongoReadModelStore implements ReadModelStore {
      * more than {@value #MAX_NAMED} counters and sets (a batch of a catch-up, the fold of a rebuild): readers then read
      * everything again, once.
      */
-    private void landed(BatchChanges changes, boolean complete) {
-        Changes changed = complete ? named(changes) : null;
+    /** Journals a write that changed {@code changed}, or what it cannot name ({@code null}: read everything again). */
+    private void landed(Changes changed) {
         synchronized (journal) {
             journal.addLast(new Landed(version.incrementAndGet(), changed));
             if (journal.size() > JOURNAL_SIZE) {
@@ -281,16 +281,7 @@ public class MongoReadModelStore implements ReadModelStore {
     private void writeCounters(CounterFamily family, MongoCollection<Document> collection,
                                Collection<PendingCounter> counters, List<CounterDelta> deltas) {
         Map<String, Map<String, Long>> cache = knownOffsets.get(family);
-        // In a generation this store created, a document its cache does not know does not exist yet.
-        Set<String> absent = new HashSet<>();
-        if (authoritative) {
-            counters.forEach(c -> {
-                if (!cache.containsKey(c.id)) {
-                    absent.add(c.id);
-                }
-            });
-        }
-        loadOffsets(collection, cache, counters.stream().map(c -> c.id).toList());
+        Set<String> absent = absent(collection, cache, counters.stream().map(c -> c.id).toList());
         List<WriteModel<Document>> writes = new ArrayList<>(counters.size());
         Map<String, Map<String, Long>> moved = new HashMap<>();
         for (PendingCounter pending : counters) {
@@ -317,26 +308,96 @@ public class MongoReadModelStore implements ReadModelStore {
                     log.debug("Counter {} already counts the records of {} up to {}", pending.id, source, known);
                 }
             });
-            if (offsets.isEmpty()) {
-                continue;
+            if (!offsets.isEmpty()) {
+                writes.add(counterWrite(pending.key, pending.id, sum, offsets, absent.contains(pending.id)));
+                moved.put(pending.id, offsets);
             }
-            sum.values().removeIf(v -> v == 0);
-            moved.put(pending.id, offsets);
-            if (absent.contains(pending.id)) {
-                Document inserted = new Document("_id", pending.id).append("scope", pending.key.scope())
-                        .append("dimension", pending.key.dimension()).append("key", pending.key.key());
-                sum.forEach(inserted::append);
-                writes.add(new InsertOneModel<>(inserted.append(OFFSETS, new Document(new HashMap<>(offsets)))));
-                continue;
-            }
-            List<Bson> updates = new ArrayList<>(sum.size() + offsets.size() + 3);
-            sum.forEach((field, value) -> updates.add(Updates.inc(field, value)));
-            offsets.forEach((source, offset) -> updates.add(Updates.set(OFFSETS + "." + source, offset)));
-            updates.add(Updates.setOnInsert("scope", pending.key.scope()));
-            updates.add(Updates.setOnInsert("dimension", pending.key.dimension()));
-            updates.add(Updates.setOnInsert("key", pending.key.key()));
-            writes.add(new UpdateOneModel<>(Filters.eq("_id", pending.id), Updates.combine(updates), UPSERT));
         }
+        bulkCounters(collection, cache, writes, moved);
+    }
+
+    /**
+     * Saves the counters a rebuild folded ({@link GenerationBuilder}): for each, its fields summed over every source
+     * partition and, per source, the offset of the last record it counts. A fold applies each record once, so every
+     * offset lies beyond the one stored (a counter that says otherwise fails the write); the sums are added as a
+     * batch's are.
+     */
+    void saveCounters(Map<CounterKey, GenerationBuilder.Counted> counted) {
+        Map<CounterFamily, Map<CounterKey, GenerationBuilder.Counted>> byFamily =
+                new java.util.EnumMap<>(CounterFamily.class);
+        counted.forEach((key, sums) -> byFamily.computeIfAbsent(key.family(), f -> new HashMap<>()).put(key, sums));
+        byFamily.forEach((family, ofFamily) -> {
+            MongoCollection<Document> collection = collection(family.collection());
+            Map<String, Map<String, Long>> cache = knownOffsets.get(family);
+            Map<CounterKey, String> ids = new HashMap<>(ofFamily.size() * 2);
+            ofFamily.keySet().forEach(key -> ids.put(key, documentId(key)));
+            Set<String> absent = absent(collection, cache, ids.values());
+            List<WriteModel<Document>> writes = new ArrayList<>(ofFamily.size());
+            Map<String, Map<String, Long>> moved = new HashMap<>(ofFamily.size() * 2);
+            ofFamily.forEach((key, sums) -> {
+                String id = ids.get(key);
+                Map<String, Long> applied = cache.get(id);
+                sums.offsets().forEach((source, last) -> {
+                    if (applied.getOrDefault(source, -1L) >= last) {
+                        throw new IllegalStateException("Counter " + id + " already counts " + source + " up to "
+                                + applied.get(source) + ", beyond the fold's " + last);
+                    }
+                });
+                Map<String, Long> sum = new HashMap<>();
+                for (int i = 0; i < sums.fields().size(); i++) {
+                    sum.merge(sums.fields().field(i), sums.fields().amount(i), Long::sum);
+                }
+                writes.add(counterWrite(key, id, sum, sums.offsets(), absent.contains(id)));
+                moved.put(id, sums.offsets());
+            });
+            try {
+                bulkCounters(collection, cache, writes, moved);
+            } finally {
+                landed(null);
+            }
+        });
+    }
+
+    /**
+     * Which of {@code ids} no document holds yet: in a generation this store created, those its cache does not
+     * know. Puts the offsets of the others into the cache.
+     */
+    private Set<String> absent(MongoCollection<Document> collection, Map<String, Map<String, Long>> cache,
+                               Collection<String> ids) {
+        Set<String> absent = new HashSet<>();
+        if (authoritative) {
+            ids.forEach(id -> {
+                if (!cache.containsKey(id)) {
+                    absent.add(id);
+                }
+            });
+        }
+        loadOffsets(collection, cache, ids);
+        return absent;
+    }
+
+    /** One counter's write: inserted whole when {@code insert}, else its sums added and its offsets moved. */
+    private static WriteModel<Document> counterWrite(CounterKey key, String id, Map<String, Long> sum,
+                                                     Map<String, Long> offsets, boolean insert) {
+        sum.values().removeIf(v -> v == 0);
+        if (insert) {
+            Document inserted = new Document("_id", id).append("scope", key.scope())
+                    .append("dimension", key.dimension()).append("key", key.key());
+            sum.forEach(inserted::append);
+            return new InsertOneModel<>(inserted.append(OFFSETS, new Document(new HashMap<>(offsets))));
+        }
+        List<Bson> updates = new ArrayList<>(sum.size() + offsets.size() + 3);
+        sum.forEach((field, value) -> updates.add(Updates.inc(field, value)));
+        offsets.forEach((source, offset) -> updates.add(Updates.set(OFFSETS + "." + source, offset)));
+        updates.add(Updates.setOnInsert("scope", key.scope()));
+        updates.add(Updates.setOnInsert("dimension", key.dimension()));
+        updates.add(Updates.setOnInsert("key", key.key()));
+        return new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(updates), UPSERT);
+    }
+
+    /** Writes counters, then remembers the offsets they {@code moved} to (or forgets every offset if that fails). */
+    private void bulkCounters(MongoCollection<Document> collection, Map<String, Map<String, Long>> cache,
+                              List<WriteModel<Document>> writes, Map<String, Map<String, Long>> moved) {
         try {
             bulk(collection, writes);
         } catch (RuntimeException e) {
@@ -469,32 +530,33 @@ public class MongoReadModelStore implements ReadModelStore {
 
     /**
      * Saves a rebuild's facts of {@code kind}, {@link FactPages#encode encoded}, into the generation's pages (see
-     * {@link FactPages}: only while the generation is being rebuilt).
+     * {@link FactPages}: only while the generation is being rebuilt): the facts of several folds at once, each
+     * holding other aggregates' (a parallel fold's shards).
      */
-    void saveFacts(String kind, Map<String, byte[]> byId) {
+    void saveFacts(String kind, List<Map<String, byte[]>> folds) {
         Set<Integer> written = pagesWritten.computeIfAbsent(kind, k -> ConcurrentHashMap.newKeySet());
         Set<Integer> newPages = new HashSet<>();
         if (authoritative) {
             // Every page this store did not write is missing from its fresh generation: insert those whole.
-            byId.keySet().forEach(id -> {
+            folds.forEach(byId -> byId.keySet().forEach(id -> {
                 int page = FactPages.pageOf(id);
                 if (!written.contains(page)) {
                     newPages.add(page);
                 }
-            });
+            }));
         }
         try {
-            bulk(database.getCollection(factCollection(kind)), FactPages.pageWrites(byId, newPages),
+            bulk(database.getCollection(factCollection(kind)), FactPages.pageWrites(folds, newPages),
                     PARALLEL_PAGES_PART);
         } catch (RuntimeException e) {
             facts.clear();
             authoritative = false;
             throw e;
         } finally {
-            landed(new BatchChanges(), true);
+            landed(new Changes(Set.of(), Set.of()));
         }
         written.addAll(newPages);
-        byId.forEach((id, fact) -> facts.put(kind, id, fact));
+        folds.forEach(byId -> byId.forEach((id, fact) -> facts.put(kind, id, fact)));
     }
 
     /**

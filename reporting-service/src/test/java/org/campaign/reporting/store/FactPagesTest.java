@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +29,20 @@ class FactPagesTest {
     @Test
     void aLaterFlushAndAFactOfItsOwnWinOverWhatAPageHeldBefore() {
         MongoCollection<Document> facts = mongo.getDb().getCollection(uniqueId("facts_pledge"));
-        Map<String, byte[]> first = new LinkedHashMap<>();
+        // The first flush joins two folds (a parallel fold's shards), each of other pledges.
+        Map<String, byte[]> firstEven = new LinkedHashMap<>();
+        Map<String, byte[]> firstOdd = new LinkedHashMap<>();
         for (int i = 0; i < 500; i++) {
-            first.put("p-" + i, FactPages.encode(fact("p-" + i, "MADE", 0)));
+            (i % 2 == 0 ? firstEven : firstOdd).put("p-" + i, FactPages.encode(fact("p-" + i, "MADE", 0)));
         }
-        facts.bulkWrite(FactPages.pageWrites(first, Set.copyOf(first.keySet().stream().map(FactPages::pageOf).toList())));
+        Set<Integer> newPages = new HashSet<>();
+        for (int i = 0; i < 500; i++) {
+            newPages.add(FactPages.pageOf("p-" + i));
+        }
+        facts.bulkWrite(FactPages.pageWrites(List.of(firstEven, firstOdd), newPages));
         Map<String, byte[]> second = Map.of("p-7", FactPages.encode(fact("p-7", "APPROVED", 1)),
                 "p-8", FactPages.encode(fact("p-8", "APPROVED", 1)));
-        facts.bulkWrite(FactPages.pageWrites(second, Set.of()));
+        facts.bulkWrite(FactPages.pageWrites(List.of(second), Set.of()));
         facts.bulkWrite(List.of(FactPages.factWrite("p-8", fact("p-8", "FULFILLED", 2), true)));
 
         Map<String, Document> found = FactPages.find(facts, List.of("p-1", "p-7", "p-8", "p-499", "p-500"));
