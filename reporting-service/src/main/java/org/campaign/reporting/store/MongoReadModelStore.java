@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -545,18 +547,44 @@ public class MongoReadModelStore implements ReadModelStore {
                 }
             }));
         }
+        // The facts are remembered while they are written (a million take about as long as writing them), and
+        // forgotten again if the write fails.
+        FutureTask<Void> remembered = new FutureTask<>(
+                () -> folds.forEach(byId -> byId.forEach((id, fact) -> facts.put(kind, id, fact))), null);
+        new Thread(remembered, "remember-facts-" + generation).start();
         try {
             bulk(database.getCollection(factCollection(kind)), FactPages.pageWrites(folds, newPages),
                     PARALLEL_PAGES_PART);
-        } catch (RuntimeException e) {
+            remembered.get();
+        } catch (RuntimeException | InterruptedException | ExecutionException e) {
+            awaitQuietly(remembered);
             facts.clear();
             authoritative = false;
-            throw e;
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw e instanceof RuntimeException failure ? failure : new IllegalStateException("Facts not saved", e);
         } finally {
             landed(new Changes(Set.of(), Set.of()));
         }
         written.addAll(newPages);
-        folds.forEach(byId -> byId.forEach((id, fact) -> facts.put(kind, id, fact)));
+    }
+
+    /** Waits for {@code task} to end, even when interrupted (then the interrupt is kept), whatever its outcome. */
+    private static void awaitQuietly(FutureTask<?> task) {
+        boolean interrupted = false;
+        while (!task.isDone()) {
+            try {
+                task.get();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException ignored) {
+                // the write failed already
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
