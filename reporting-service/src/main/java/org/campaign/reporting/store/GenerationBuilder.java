@@ -289,12 +289,10 @@ public final class GenerationBuilder implements ProjectionTarget {
     private static void write(MongoReadModelStore target, Map<CounterKey, Counted> counted,
                               Map<SetRef, Set<String>> members, Map<String, List<Map<String, byte[]>>> facts,
                               int factCount) {
-        BatchChanges added = new BatchChanges();
-        members.forEach((set, ofSet) -> ofSet.forEach(member ->
-                added.addToSet(new SetAddition(set.scope(), set.kind(), set.key(), member))));
         ExecutorService writers = Executors.newFixedThreadPool(2);
         try {
-            CompletableFuture<Long> sets = CompletableFuture.supplyAsync(() -> timed(() -> target.write(added)), writers);
+            CompletableFuture<Long> sets = CompletableFuture.supplyAsync(() -> timed(() -> target.saveSets(members)),
+                    writers);
             CompletableFuture<Long> factsWritten = CompletableFuture.supplyAsync(
                     () -> timed(() -> facts.forEach(target::saveFacts)), writers);
             long countersMillis = timed(() -> target.saveCounters(counted));

@@ -10,8 +10,11 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
+import org.bson.BsonBinaryWriter;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.bson.conversions.Bson;
+import org.bson.io.BasicOutputBuffer;
 import org.campaign.reporting.projection.CounterFamily;
 import org.campaign.reporting.projection.CounterKey;
 import org.campaign.reporting.store.BatchChanges.CounterDelta;
@@ -504,6 +507,59 @@ public class MongoReadModelStore implements ReadModelStore {
         });
     }
 
+    /**
+     * Saves the sets a rebuild folded ({@link GenerationBuilder}): a set the generation does not hold yet is inserted
+     * whole, its document written as BSON directly (through the driver's codecs, a member at a time, that took a
+     * rebuild longer than folding the sets); the members of the others are added as a batch's are.
+     */
+    void saveSets(Map<SetRef, ? extends Collection<String>> folded) {
+        List<SetAddition> added = new ArrayList<>();
+        List<WriteModel<RawBsonDocument>> inserts = new ArrayList<>(folded.size());
+        Map<String, Collection<String>> inserted = new HashMap<>(folded.size() * 2);
+        folded.forEach((set, members) -> {
+            String id = setId(set.scope(), set.kind(), set.key());
+            if (authoritative && !setMembers.containsKey(id)) {
+                inserts.add(new InsertOneModel<>(setDocument(id, set, members)));
+                inserted.put(id, members);
+            } else {
+                members.forEach(member -> added.add(new SetAddition(set.scope(), set.kind(), set.key(), member)));
+            }
+        });
+        try {
+            bulk(collection("sets").withDocumentClass(RawBsonDocument.class), inserts, PARALLEL_BULK_PART);
+            inserted.forEach((id, members) -> {
+                Set<String> cached = ConcurrentHashMap.newKeySet(members.size());
+                cached.addAll(members);
+                setMembers.put(id, cached);
+            });
+            writeSets(added);
+        } catch (RuntimeException e) {
+            setMembers.clear();
+            authoritative = false;
+            throw e;
+        } finally {
+            landed(null);
+        }
+    }
+
+    /** A new set's document: {@code {_id, scope, kind, key, members: [...], n}}. */
+    private static RawBsonDocument setDocument(String id, SetRef set, Collection<String> members) {
+        BasicOutputBuffer buffer = new BasicOutputBuffer();
+        try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
+            writer.writeStartDocument();
+            writer.writeString("_id", id);
+            writer.writeString("scope", set.scope());
+            writer.writeString("kind", set.kind());
+            writer.writeString("key", set.key());
+            writer.writeStartArray("members");
+            members.forEach(writer::writeString);
+            writer.writeEndArray();
+            writer.writeInt64("n", members.size());
+            writer.writeEndDocument();
+        }
+        return new RawBsonDocument(buffer.toByteArray());
+    }
+
     static String setId(String scope, String kind, String key) {
         return escape(scope) + '|' + escape(kind) + '|' + escape(key);
     }
@@ -595,7 +651,7 @@ public class MongoReadModelStore implements ReadModelStore {
         bulk(collection, writes, PARALLEL_BULK_PART);
     }
 
-    private static void bulk(MongoCollection<Document> collection, List<WriteModel<Document>> writes, int minPart) {
+    private static <T> void bulk(MongoCollection<T> collection, List<WriteModel<T>> writes, int minPart) {
         int parts = Math.min(Runtime.getRuntime().availableProcessors(), writes.size() / minPart);
         if (parts <= 1) {
             if (!writes.isEmpty()) {
@@ -604,7 +660,7 @@ public class MongoReadModelStore implements ReadModelStore {
             return;
         }
         int size = (writes.size() + parts - 1) / parts;
-        List<List<WriteModel<Document>>> split = new ArrayList<>();
+        List<List<WriteModel<T>>> split = new ArrayList<>();
         for (int from = 0; from < writes.size(); from += size) {
             split.add(writes.subList(from, Math.min(writes.size(), from + size)));
         }
