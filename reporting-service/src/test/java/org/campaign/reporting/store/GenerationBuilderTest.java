@@ -76,8 +76,7 @@ class GenerationBuilderTest {
     @Test
     void aFoldedGenerationEqualsTheOneWrittenBatchByBatch() {
         List<List<BatchProjector.Input>> history = history();
-        MongoReadModelStore oneByOne = generations.createFresh("each" + suffix);
-        history.forEach(batch -> projector.apply(batch, oneByOne, none));
+        MongoReadModelStore oneByOne = appliedBatchByBatch(history);
         MongoReadModelStore folded = generations.createFresh("fold" + suffix);
         // Two facts held at most: the builder also flushes part-way, as it does on a long history.
         GenerationBuilder builder = new GenerationBuilder(folded, 2);
@@ -108,8 +107,7 @@ class GenerationBuilderTest {
     @Test
     void foldsOfOtherPartitionsWrittenTogetherEqualTheGenerationWrittenBatchByBatch() {
         List<List<BatchProjector.Input>> history = history();
-        MongoReadModelStore oneByOne = generations.createFresh("each" + suffix);
-        history.forEach(batch -> projector.apply(batch, oneByOne, none));
+        appliedBatchByBatch(history);
         MongoReadModelStore folded = generations.createFresh("shards" + suffix);
         // As a parallel rebuild folds: a shard per partition number; two facts held at most by each, so that the
         // shards are also written together part-way, as on a long history.
@@ -128,6 +126,13 @@ class GenerationBuilderTest {
 
         assertThat(contents("shards" + suffix)).isEqualTo(contents("each" + suffix)).hasSizeGreaterThan(2);
         assertSameFacts("shards" + suffix, "each" + suffix);
+    }
+
+    /** Generation {@code each…}, fresh, with the history applied batch by batch as the live projection applies it. */
+    MongoReadModelStore appliedBatchByBatch(List<List<BatchProjector.Input>> history) {
+        MongoReadModelStore store = generations.createFresh("each" + suffix);
+        history.forEach(batch -> projector.apply(batch, store, none));
+        return store;
     }
 
     /**
