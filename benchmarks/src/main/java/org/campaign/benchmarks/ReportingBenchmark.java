@@ -134,11 +134,14 @@ public final class ReportingBenchmark {
                 replays.add(replay());
             }
             line("");
-            line(String.format(Locale.ROOT, "| plain consumer | %,.0f events/s | |", plain));
+            line("| | events/s | ratio to the plain consumer |");
+            line("| --- | --- | --- |");
+            line(String.format(Locale.ROOT, "| plain consumer | %,.0f | |", plain));
             for (int i = 0; i < replays.size(); i++) {
-                line(String.format(Locale.ROOT, "| replay, %s | %,.0f events/s | ratio %.3f |",
-                        i == 0 ? "first rebuild after the service started" : "rebuild " + (i + 1) + " in the same process",
-                        replays.get(i), replays.get(i) / plain));
+                String which = i == 0 ? "first rebuild after the service started"
+                        : "rebuild " + (i + 1) + " in the same process";
+                line(String.format(Locale.ROOT, "| replay, %s | %,.0f | %.3f |", which, replays.get(i),
+                        replays.get(i) / plain));
             }
             queryLatency();
             freshness();

@@ -41,10 +41,11 @@ public class BatchProjector {
 
     /**
      * One record to apply: where it was read, its value as stored (an event envelope as JSON, in UTF-8) and the
-     * Kafka record itself, when there is one (for the dead-letter topic).
+     * Kafka record itself, when there is one (the live projection dead-letters it; a rebuild only logs it).
      */
     public record Input(SourcePosition position, byte[] value, ConsumerRecord<?, byte[]> record) {
 
+        /** A record as a consumer read it. */
         public static Input of(ConsumerRecord<?, byte[]> record) {
             return new Input(SourcePosition.of(record), record.value(), record);
         }

@@ -41,16 +41,17 @@ import java.util.Map;
  *     {@link Topics}), and the dead-letter topic {@code campaign.topics.dead-letter} (default
  *     {@value #DEAD_LETTER_TOPIC}).</li>
  *     <li>Consumer: group {@code spring.kafka.consumer.group-id} (default {@value #CONSUMER_GROUP}), String keys,
- *     values as stored (the envelope's JSON in UTF-8, which the projection reads as it is), no auto-commit, always from the earliest offset when the group has none — a projection that started
- *     at "latest" would silently miss events.</li>
+ *     values as stored (the envelope's JSON in UTF-8, which the projection reads as it is), no auto-commit, always
+ *     from the earliest offset when the group has none — a projection that started at "latest" would silently miss
+ *     events.</li>
  *     <li>Records are consumed in batches (one poll, up to 2,000 records) and offsets committed once a batch was
  *     applied (ack mode {@code BATCH}).</li>
  *     <li>Errors: an {@link UnprojectableEventException} (malformed JSON, unreadable payload, an event that
  *     contradicts the read model) is not retried; the record goes to the dead-letter topic with its original key
- *     and value (byte for byte), Spring Kafka's {@code kafka_dlt-*} headers (original topic, partition, offset, timestamp,
- *     exception class, message and stack trace) and a plain {@value #REASON_HEADER} header, and the rest of its
- *     batch is applied. Every other failure (MongoDB unavailable…) is retried with exponential back-off, without
- *     limit: such a record must not be skipped, or the figures would silently be wrong.</li>
+ *     and value (the value byte for byte), Spring Kafka's {@code kafka_dlt-*} headers (original topic, partition,
+ *     offset, timestamp, exception class, message and stack trace) and a plain {@value #REASON_HEADER} header, and
+ *     the rest of its batch is applied. Every other failure (MongoDB unavailable…) is retried with exponential
+ *     back-off, without limit: such a record must not be skipped, or the figures would silently be wrong.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -139,7 +140,8 @@ public class KafkaProjectionConfiguration {
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
             ConsumerFactory<String, byte[]> projectionConsumerFactory,
             DefaultErrorHandler projectionErrorHandler) {
-        ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        ConcurrentKafkaListenerContainerFactory<String, byte[]> factory =
+                new ConcurrentKafkaListenerContainerFactory<>();
         @SuppressWarnings({"unchecked", "rawtypes"})
         ConsumerFactory<Object, Object> consumerFactory = (ConsumerFactory) projectionConsumerFactory;
         @SuppressWarnings({"unchecked", "rawtypes"})

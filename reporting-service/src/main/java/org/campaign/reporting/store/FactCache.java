@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * The facts a generation's writer has read or written, {@link FactPages#encode encoded}, least recently used first
- * out once {@code capacity} is reached. Used by the single writer of a generation only.
+ * out once {@code capacity} is reached. Used by the single writer of a generation (and a thread it starts to
+ * remember a rebuild's facts while it writes them).
  */
 final class FactCache {
 

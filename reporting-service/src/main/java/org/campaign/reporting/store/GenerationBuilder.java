@@ -58,7 +58,8 @@ public final class GenerationBuilder implements ProjectionTarget {
 
     /**
      * What a fold adds to one counter (or to a group of counters): its fields summed over every source partition,
-     * and per source the offset of the last record that contributed (-1 for none), by the builder's source numbers.
+     * and per source the offset of the last record that contributed (-1 for none), by the source's number in
+     * {@code sources}.
      */
     static final class Counted {
         private List<String> sources;
@@ -226,33 +227,39 @@ public final class GenerationBuilder implements ProjectionTarget {
      * Writes everything the builders folded so far into their generation, as one: their counters, sets and facts,
      * each in bulk and the three at the same time (they are separate collections and nothing reads the generation
      * yet). Their folds may share counters and sets, not aggregates (a parallel fold's shards hold other source
-     * partitions). Each builder's sums are {@link #spread} first.
+     * partitions). Each builder's sums are {@link #spread} first. The builders are left empty, also when the write
+     * fails (a rebuild then drops its generation).
      */
     public static void flush(List<GenerationBuilder> builders) {
         MongoReadModelStore target = builders.get(0).target;
-        List<String> sources = new ArrayList<>();
-        Map<CounterKey, Counted> counted = new HashMap<>();
-        Map<SetRef, Set<String>> members = new LinkedHashMap<>();
-        Map<String, List<Map<String, byte[]>>> facts = new LinkedHashMap<>();
-        int factCount = 0;
         for (GenerationBuilder builder : builders) {
             if (builder.target != target) {
                 throw new IllegalArgumentException("Builders of generations " + target.generation() + " and "
                         + builder.target.generation() + " cannot be written as one");
             }
-            builder.spread();
-            builder.joinCountersInto(counted, sources);
-            builder.members.forEach((set, ofSet) -> members.merge(set, ofSet, (mine, theirs) -> {
-                mine.addAll(theirs);
-                return mine;
-            }));
-            builder.facts.forEach((kind, byId) -> facts.computeIfAbsent(kind, k -> new ArrayList<>()).add(byId));
-            factCount += builder.factCount;
         }
-        if (!counted.isEmpty() || !members.isEmpty() || !facts.isEmpty()) {
-            write(target, counted, members, facts, factCount);
+        try {
+            List<String> sources = new ArrayList<>();
+            Map<CounterKey, Counted> counted = new HashMap<>();
+            Map<SetRef, Set<String>> members = new LinkedHashMap<>();
+            Map<String, List<Map<String, byte[]>>> facts = new LinkedHashMap<>();
+            int factCount = 0;
+            for (GenerationBuilder builder : builders) {
+                builder.spread();
+                builder.joinCountersInto(counted, sources);
+                builder.members.forEach((set, ofSet) -> members.merge(set, ofSet, (mine, theirs) -> {
+                    mine.addAll(theirs);
+                    return mine;
+                }));
+                builder.facts.forEach((kind, byId) -> facts.computeIfAbsent(kind, k -> new ArrayList<>()).add(byId));
+                factCount += builder.factCount;
+            }
+            if (!counted.isEmpty() || !members.isEmpty() || !facts.isEmpty()) {
+                write(target, counted, members, facts, factCount);
+            }
+        } finally {
+            builders.forEach(GenerationBuilder::clear);
         }
-        builders.forEach(GenerationBuilder::clear);
     }
 
     /** Adds this builder's counters to {@code joined}, whose source numbers are those of {@code joinedSources}. */
@@ -295,7 +302,14 @@ public final class GenerationBuilder implements ProjectionTarget {
                     writers);
             CompletableFuture<Long> factsWritten = CompletableFuture.supplyAsync(
                     () -> timed(() -> facts.forEach(target::saveFacts)), writers);
-            long countersMillis = timed(() -> target.saveCounters(counted));
+            long countersMillis;
+            try {
+                countersMillis = timed(() -> target.saveCounters(counted));
+            } catch (RuntimeException e) {
+                // Nothing may still write into the generation once the failure is reported (it is then dropped).
+                CompletableFuture.allOf(sets, factsWritten).exceptionally(other -> null).join();
+                throw e;
+            }
             log.info("Generation {}: wrote {} counters in {} ms, {} sets in {} ms, {} facts in {} ms, at once",
                     target.generation(), counted.size(), countersMillis, members.size(), sets.join(), factCount,
                     factsWritten.join());

@@ -209,11 +209,10 @@ public class MongoReadModelStore implements ReadModelStore {
     }
 
     /**
-     * Counts a write that has landed (or failed: {@code complete} false) and remembers what it changed, unless that is
-     * more than {@value #MAX_NAMED} counters and sets (a batch of a catch-up, the fold of a rebuild): readers then read
-     * everything again, once.
+     * Counts a write that has landed (or failed) and remembers what it changed; {@code null} when that is not known
+     * (a failed write) or too much to name (more than {@value #MAX_NAMED} counters and sets, a rebuild's fold):
+     * readers then read everything again, once.
      */
-    /** Journals a write that changed {@code changed}, or what it cannot name ({@code null}: read everything again). */
     private void landed(Changes changed) {
         synchronized (journal) {
             journal.addLast(new Landed(version.incrementAndGet(), changed));
@@ -342,7 +341,8 @@ public class MongoReadModelStore implements ReadModelStore {
             ofFamily.forEach((key, sums) -> {
                 String id = ids.get(key);
                 Map<String, Long> applied = cache.get(id);
-                sums.offsets().forEach((source, last) -> {
+                Map<String, Long> offsets = sums.offsets();
+                offsets.forEach((source, last) -> {
                     if (applied.getOrDefault(source, -1L) >= last) {
                         throw new IllegalStateException("Counter " + id + " already counts " + source + " up to "
                                 + applied.get(source) + ", beyond the fold's " + last);
@@ -352,8 +352,8 @@ public class MongoReadModelStore implements ReadModelStore {
                 for (int i = 0; i < sums.fields().size(); i++) {
                     sum.merge(sums.fields().field(i), sums.fields().amount(i), Long::sum);
                 }
-                writes.add(counterWrite(key, id, sum, sums.offsets(), absent.contains(id)));
-                moved.put(id, sums.offsets());
+                writes.add(counterWrite(key, id, sum, offsets, absent.contains(id)));
+                moved.put(id, offsets);
             });
             try {
                 bulkCounters(collection, cache, writes, moved);
@@ -466,6 +466,7 @@ public class MongoReadModelStore implements ReadModelStore {
                 present.put(set.getString("_id"), new java.util.HashSet<>(set.getList("members", String.class, List.of())));
             }
         }
+        List<WriteModel<RawBsonDocument>> inserts = new ArrayList<>();
         List<WriteModel<Document>> writes = new ArrayList<>();
         bySet.forEach((id, list) -> {
             Set<String> members = present.getOrDefault(id, new java.util.HashSet<>());
@@ -481,9 +482,7 @@ public class MongoReadModelStore implements ReadModelStore {
             SetAddition first = list.get(0);
             if (authoritative && !present.containsKey(id)) {
                 // A set this store never wrote nor read in a generation it created: not stored yet.
-                writes.add(new InsertOneModel<>(new Document("_id", id).append("scope", first.scope())
-                        .append("kind", first.kind()).append("key", first.key()).append("members", added)
-                        .append("n", (long) added.size())));
+                inserts.add(new InsertOneModel<>(setDocument(id, first.scope(), first.kind(), first.key(), added)));
                 return;
             }
             // $addToSet keeps the set exact even if a crash between this write and the offsets' commit makes the
@@ -493,15 +492,9 @@ public class MongoReadModelStore implements ReadModelStore {
                     Updates.setOnInsert("scope", first.scope()), Updates.setOnInsert("kind", first.kind()),
                     Updates.setOnInsert("key", first.key())), UPSERT));
         });
-        try {
-            bulk(sets, writes);
-        } catch (RuntimeException e) {
-            setMembers.clear();
-            authoritative = false;
-            throw e;
-        }
+        bulkSets(inserts, writes);
         bySet.forEach((id, list) -> {
-            Set<String> members = setMembers.computeIfAbsent(id, i -> java.util.concurrent.ConcurrentHashMap.newKeySet());
+            Set<String> members = setMembers.computeIfAbsent(id, i -> ConcurrentHashMap.newKeySet());
             members.addAll(present.getOrDefault(id, Set.of()));
             list.forEach(addition -> members.add(addition.member()));
         });
@@ -509,48 +502,50 @@ public class MongoReadModelStore implements ReadModelStore {
 
     /**
      * Saves the sets a rebuild folded ({@link GenerationBuilder}): a set the generation does not hold yet is inserted
-     * whole, its document written as BSON directly (through the driver's codecs, a member at a time, that took a
-     * rebuild longer than folding the sets); the members of the others are added as a batch's are.
+     * whole, without an addition per member; the members of the others are added as a batch's are.
      */
     void saveSets(Map<SetRef, ? extends Collection<String>> folded) {
+        if (folded.isEmpty()) {
+            return;
+        }
         List<SetAddition> added = new ArrayList<>();
         List<WriteModel<RawBsonDocument>> inserts = new ArrayList<>(folded.size());
         Map<String, Collection<String>> inserted = new HashMap<>(folded.size() * 2);
         folded.forEach((set, members) -> {
             String id = setId(set.scope(), set.kind(), set.key());
             if (authoritative && !setMembers.containsKey(id)) {
-                inserts.add(new InsertOneModel<>(setDocument(id, set, members)));
+                inserts.add(new InsertOneModel<>(setDocument(id, set.scope(), set.kind(), set.key(), members)));
                 inserted.put(id, members);
             } else {
                 members.forEach(member -> added.add(new SetAddition(set.scope(), set.kind(), set.key(), member)));
             }
         });
         try {
-            bulk(collection("sets").withDocumentClass(RawBsonDocument.class), inserts, PARALLEL_BULK_PART);
+            bulkSets(inserts, List.of());
             inserted.forEach((id, members) -> {
                 Set<String> cached = ConcurrentHashMap.newKeySet(members.size());
                 cached.addAll(members);
                 setMembers.put(id, cached);
             });
             writeSets(added);
-        } catch (RuntimeException e) {
-            setMembers.clear();
-            authoritative = false;
-            throw e;
         } finally {
             landed(null);
         }
     }
 
-    /** A new set's document: {@code {_id, scope, kind, key, members: [...], n}}. */
-    private static RawBsonDocument setDocument(String id, SetRef set, Collection<String> members) {
+    /**
+     * A new set's document, {@code {_id, scope, kind, key, members: [...], n}}, written as BSON directly: through
+     * the driver's codecs, a member at a time, a rebuild's sets took longer to write than to fold.
+     */
+    private static RawBsonDocument setDocument(String id, String scope, String kind, String key,
+                                               Collection<String> members) {
         BasicOutputBuffer buffer = new BasicOutputBuffer();
         try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
             writer.writeStartDocument();
             writer.writeString("_id", id);
-            writer.writeString("scope", set.scope());
-            writer.writeString("kind", set.kind());
-            writer.writeString("key", set.key());
+            writer.writeString("scope", scope);
+            writer.writeString("kind", kind);
+            writer.writeString("key", key);
             writer.writeStartArray("members");
             members.forEach(writer::writeString);
             writer.writeEndArray();
@@ -558,6 +553,18 @@ public class MongoReadModelStore implements ReadModelStore {
             writer.writeEndDocument();
         }
         return new RawBsonDocument(buffer.toByteArray());
+    }
+
+    /** Inserts new sets and updates others; if that fails, forgets every set's members. */
+    private void bulkSets(List<WriteModel<RawBsonDocument>> inserts, List<WriteModel<Document>> updates) {
+        try {
+            bulk(collection("sets").withDocumentClass(RawBsonDocument.class), inserts, PARALLEL_BULK_PART);
+            bulk(collection("sets"), updates);
+        } catch (RuntimeException e) {
+            setMembers.clear();
+            authoritative = false;
+            throw e;
+        }
     }
 
     static String setId(String scope, String kind, String key) {
@@ -607,20 +614,26 @@ public class MongoReadModelStore implements ReadModelStore {
         // forgotten again if the write fails.
         FutureTask<Void> remembered = new FutureTask<>(
                 () -> folds.forEach(byId -> byId.forEach((id, fact) -> facts.put(kind, id, fact))), null);
-        new Thread(remembered, "remember-facts-" + generation).start();
+        Thread rememberer = new Thread(remembered, "remember-facts-" + generation);
+        rememberer.setDaemon(true);
+        rememberer.start();
+        boolean saved = false;
         try {
             bulk(database.getCollection(factCollection(kind)), FactPages.pageWrites(folds, newPages),
                     PARALLEL_PAGES_PART);
             remembered.get();
-        } catch (RuntimeException | InterruptedException | ExecutionException e) {
-            awaitQuietly(remembered);
-            facts.clear();
-            authoritative = false;
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            throw e instanceof RuntimeException failure ? failure : new IllegalStateException("Facts not saved", e);
+            saved = true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the facts of " + kind + " were saved", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("The facts of " + kind + " were written but not remembered", e.getCause());
         } finally {
+            if (!saved) {
+                awaitQuietly(remembered);
+                facts.clear();
+                authoritative = false;
+            }
             landed(new Changes(Set.of(), Set.of()));
         }
         written.addAll(newPages);
@@ -635,7 +648,7 @@ public class MongoReadModelStore implements ReadModelStore {
             } catch (InterruptedException e) {
                 interrupted = true;
             } catch (ExecutionException ignored) {
-                // the write failed already
+                // the caller reports its own failure
             }
         }
         if (interrupted) {
