@@ -7,8 +7,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.campaign.contracts.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,15 +38,15 @@ import java.util.Map;
  *     <li>Topics: {@code campaign.topics.pledge-events} and {@code campaign.topics.evaluation-events} (default
  *     {@link Topics}), and the dead-letter topic {@code campaign.topics.dead-letter} (default
  *     {@value #DEAD_LETTER_TOPIC}).</li>
- *     <li>Consumer: group {@code spring.kafka.consumer.group-id} (default {@value #CONSUMER_GROUP}), String keys,
- *     values as stored (the envelope's JSON in UTF-8, which the projection reads as it is), no auto-commit, always
- *     from the earliest offset when the group has none — a projection that started at "latest" would silently miss
- *     events.</li>
+ *     <li>Consumer: group {@code spring.kafka.consumer.group-id} (default {@value #CONSUMER_GROUP}), keys and
+ *     values as stored (a value is the envelope's JSON in UTF-8, which the projection reads as it is), no
+ *     auto-commit, always from the earliest offset when the group has none — a projection that started at "latest"
+ *     would silently miss events.</li>
  *     <li>Records are consumed in batches (one poll, up to 2,000 records) and offsets committed once a batch was
  *     applied (ack mode {@code BATCH}).</li>
  *     <li>Errors: an {@link UnprojectableEventException} (malformed JSON, unreadable payload, an event that
  *     contradicts the read model) is not retried; the record goes to the dead-letter topic with its original key
- *     and value (the value byte for byte), Spring Kafka's {@code kafka_dlt-*} headers (original topic, partition,
+ *     and value (byte for byte), Spring Kafka's {@code kafka_dlt-*} headers (original topic, partition,
  *     offset, timestamp, exception class, message and stack trace) and a plain {@value #REASON_HEADER} header, and
  *     the rest of its batch is applied. Every other failure (MongoDB unavailable…) is retried with exponential
  *     back-off, without limit: such a record must not be skipped, or the figures would silently be wrong.</li>
@@ -74,13 +72,13 @@ public class KafkaProjectionConfiguration {
     }
 
     @Bean
-    ConsumerFactory<String, byte[]> projectionConsumerFactory(KafkaProperties properties,
+    ConsumerFactory<byte[], byte[]> projectionConsumerFactory(KafkaProperties properties,
                                                               ObjectProvider<SslBundles> sslBundles) {
         Map<String, Object> config = properties.buildConsumerProperties(sslBundles.getIfAvailable());
         config.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, CONSUMER_GROUP);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
         config.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
@@ -88,17 +86,17 @@ public class KafkaProjectionConfiguration {
     }
 
     @Bean
-    ProducerFactory<String, byte[]> deadLetterProducerFactory(KafkaProperties properties,
+    ProducerFactory<byte[], byte[]> deadLetterProducerFactory(KafkaProperties properties,
                                                               ObjectProvider<SslBundles> sslBundles) {
         Map<String, Object> config = properties.buildProducerProperties(sslBundles.getIfAvailable());
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         return new DefaultKafkaProducerFactory<>(config);
     }
 
     @Bean
-    KafkaTemplate<String, byte[]> deadLetterTemplate(ProducerFactory<String, byte[]> deadLetterProducerFactory) {
+    KafkaTemplate<byte[], byte[]> deadLetterTemplate(ProducerFactory<byte[], byte[]> deadLetterProducerFactory) {
         return new KafkaTemplate<>(deadLetterProducerFactory);
     }
 
@@ -110,7 +108,7 @@ public class KafkaProjectionConfiguration {
 
     /** Publishes an unprojectable record to the dead-letter topic, waiting for the broker's acknowledgement. */
     @Bean
-    DeadLetterPublishingRecoverer deadLetterRecoverer(KafkaTemplate<String, byte[]> deadLetterTemplate,
+    DeadLetterPublishingRecoverer deadLetterRecoverer(KafkaTemplate<byte[], byte[]> deadLetterTemplate,
                                                       ReportingTopics topics) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate,
                 (record, exception) -> new TopicPartition(topics.deadLetter(), -1));
@@ -136,11 +134,11 @@ public class KafkaProjectionConfiguration {
     }
 
     @Bean
-    ConcurrentKafkaListenerContainerFactory<String, byte[]> kafkaListenerContainerFactory(
+    ConcurrentKafkaListenerContainerFactory<byte[], byte[]> kafkaListenerContainerFactory(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
-            ConsumerFactory<String, byte[]> projectionConsumerFactory,
+            ConsumerFactory<byte[], byte[]> projectionConsumerFactory,
             DefaultErrorHandler projectionErrorHandler) {
-        ConcurrentKafkaListenerContainerFactory<String, byte[]> factory =
+        ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory =
                 new ConcurrentKafkaListenerContainerFactory<>();
         @SuppressWarnings({"unchecked", "rawtypes"})
         ConsumerFactory<Object, Object> consumerFactory = (ConsumerFactory) projectionConsumerFactory;

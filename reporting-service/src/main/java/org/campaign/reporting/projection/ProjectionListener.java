@@ -13,6 +13,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -54,10 +55,10 @@ public class ProjectionListener {
     @KafkaListener(id = LISTENER_ID, idIsGroup = false,
             autoStartup = "${campaign.reporting.live.auto-start:true}",
             topics = {"#{@reportingTopics.pledgeEvents()}", "#{@reportingTopics.evaluationEvents()}"})
-    public void onBatch(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
+    public void onBatch(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
         List<BatchProjector.Input> inputs = new ArrayList<>(records.size());
         Set<TopicPartition> partitions = new HashSet<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
+        for (ConsumerRecord<byte[], byte[]> record : records) {
             inputs.add(BatchProjector.Input.of(record));
             partitions.add(new TopicPartition(record.topic(), record.partition()));
         }
@@ -76,7 +77,9 @@ public class ProjectionListener {
 
     private void deadLetter(BatchProjector.Input input, UnprojectableEventException reason) {
         ConsumerRecord<?, byte[]> record = input.record();
-        log.warn("Dead-lettering record {} (key {}): {}", input.position(), record.key(),
+        Object key = record.key();
+        log.warn("Dead-lettering record {} (key {}): {}", input.position(),
+                key instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : key,
                 KafkaProjectionConfiguration.reasonOf(reason));
         deadLetters.accept(record, reason);
     }

@@ -9,7 +9,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.campaign.contracts.EventEnvelope;
 import org.campaign.contracts.pledge.Sector;
 import org.campaign.reporting.TestEvents;
@@ -62,8 +61,10 @@ class DeadLetterIntegrationTest {
     @Test
     void unprojectableRecordsAreDeadLetteredAndLaterEventsStillCount() {
         String campaign = uniqueId("dlt");
-        // Not JSON, nor even UTF-8 (0xFF never occurs in UTF-8): it must reach the dead-letter topic as it was.
+        // Not JSON, nor even UTF-8 (0xFF never occurs in UTF-8), its key neither: it must reach the dead-letter topic
+        // as it was.
         byte[] malformed = {'{', '"', 'e', (byte) 0xFF, (byte) 0xFE, '"', ':'};
+        byte[] brokenKey = {'k', (byte) 0xFF};
         EventEnvelope good = organisationPledge(campaign, uniqueId("p"), Sector.NON_PUBLIC_ENTERPRISE, "T09");
         EventEnvelope badPayload = organisationPledge(campaign, uniqueId("p"), Sector.NON_PUBLIC_ENTERPRISE, "T09");
         ((ObjectNode) badPayload.payload().get("pledger")).put("sector", "NOT_A_SECTOR");
@@ -73,7 +74,7 @@ class DeadLetterIntegrationTest {
         RecordMetadata badPayloadAt;
         RecordMetadata orphanAt;
         try (TestPublisher publisher = new TestPublisher(bootstrapServers)) {
-            malformedAt = publisher.publishBytes(topics.pledgeEvents(), "broken-key", malformed);
+            malformedAt = publisher.publishBytes(topics.pledgeEvents(), brokenKey, malformed);
             badPayloadAt = publisher.publish(topics.pledgeEvents(), badPayload);
             orphanAt = publisher.publish(topics.pledgeEvents(), orphan);
             publisher.publish(topics.pledgeEvents(), good);
@@ -85,8 +86,8 @@ class DeadLetterIntegrationTest {
             assertThat(summary.get("made").asLong()).isEqualTo(1);
         });
 
-        try (KafkaConsumer<String, byte[]> consumer = deadLetterConsumer()) {
-            List<ConsumerRecord<String, byte[]>> deadLetters = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = deadLetterConsumer()) {
+            List<ConsumerRecord<byte[], byte[]>> deadLetters = new ArrayList<>();
             eventually(TIMEOUT, () -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> {
                     if (topics.pledgeEvents().equals(text(record, KafkaHeaders.DLT_ORIGINAL_TOPIC))) {
@@ -96,18 +97,18 @@ class DeadLetterIntegrationTest {
                 assertThat(deadLetters).hasSizeGreaterThanOrEqualTo(3);
             });
 
-            ConsumerRecord<String, byte[]> first = at(deadLetters, malformedAt.offset());
-            assertThat(first.key()).isEqualTo("broken-key");
+            ConsumerRecord<byte[], byte[]> first = at(deadLetters, malformedAt.offset());
+            assertThat(first.key()).isEqualTo(brokenKey);
             assertThat(first.value()).isEqualTo(malformed);
             assertThat(text(first, KafkaProjectionConfiguration.REASON_HEADER)).startsWith("Malformed record");
             assertThat(header(first, KafkaHeaders.DLT_ORIGINAL_PARTITION)).isNotNull();
 
-            ConsumerRecord<String, byte[]> second = at(deadLetters, badPayloadAt.offset());
+            ConsumerRecord<byte[], byte[]> second = at(deadLetters, badPayloadAt.offset());
             assertThat(text(second.value())).isEqualTo(TestEvents.json(badPayload));
             assertThat(text(second, KafkaProjectionConfiguration.REASON_HEADER))
                     .contains("Unreadable PledgeMade payload").contains("NOT_A_SECTOR");
 
-            ConsumerRecord<String, byte[]> third = at(deadLetters, orphanAt.offset());
+            ConsumerRecord<byte[], byte[]> third = at(deadLetters, orphanAt.offset());
             assertThat(text(third.value())).isEqualTo(TestEvents.json(orphan));
             assertThat(text(third, KafkaProjectionConfiguration.REASON_HEADER)).contains("unknown pledge");
         }
@@ -140,7 +141,7 @@ class DeadLetterIntegrationTest {
         });
         assertThat(failed).as("the batch of the orphan failed once and was retried").isTrue();
 
-        try (KafkaConsumer<String, byte[]> consumer = deadLetterConsumer()) {
+        try (KafkaConsumer<byte[], byte[]> consumer = deadLetterConsumer()) {
             List<Long> offsetsOfOrphan = new ArrayList<>();
             long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
             while (System.nanoTime() < until) {
@@ -155,11 +156,11 @@ class DeadLetterIntegrationTest {
         }
     }
 
-    private KafkaConsumer<String, byte[]> deadLetterConsumer() {
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+    private KafkaConsumer<byte[], byte[]> deadLetterConsumer() {
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer());
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(topics.deadLetter(), Duration.ofSeconds(10)).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
         consumer.assign(partitions);
@@ -167,7 +168,7 @@ class DeadLetterIntegrationTest {
         return consumer;
     }
 
-    private static ConsumerRecord<String, byte[]> at(List<ConsumerRecord<String, byte[]>> records, long offset) {
+    private static ConsumerRecord<byte[], byte[]> at(List<ConsumerRecord<byte[], byte[]>> records, long offset) {
         return records.stream()
                 .filter(record -> ByteBuffer.wrap(header(record, KafkaHeaders.DLT_ORIGINAL_OFFSET)).getLong() == offset)
                 .findFirst()
