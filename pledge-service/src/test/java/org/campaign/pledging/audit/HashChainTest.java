@@ -48,4 +48,11 @@ class HashChainTest {
         assertThat(broken.at("/firstBroken/sequence").asLong()).isEqualTo(1);
         assertThat(broken.at("/firstBroken/reason").asText()).contains("altered");
     }
+
+    @Test
+    void anIdWithoutEventsIsNotFound() {
+        var unknown = api.get("auditor", "/api/audit/pledge-service/chains/no-such-pledge");
+        assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+        assertThat(unknown.getBody().get("detail").asText()).contains("no-such-pledge");
+    }
 }

@@ -2,17 +2,28 @@ package org.campaign.reporting.report;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * The read model being unreachable is reported as an RFC 7807 problem (503), a bad {@code asOf} or other invalid
- * argument as a 400 problem, not as an HTML or bare 500 error.
+ * The read model being unreachable is reported as an RFC 7807 problem (503), a bad {@code asOf}, parameter or
+ * other invalid argument as a 400 problem naming what is wrong, not as an HTML or bare 500 error.
  */
 @RestControllerAdvice(basePackages = "org.campaign.reporting")
+@Order(Ordered.HIGHEST_PRECEDENCE) // before Spring Boot's default problem details, which name no parameter
 class ReportProblemAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ReportProblemAdvice.class);
@@ -33,6 +44,33 @@ class ReportProblemAdvice {
                 "The statistics cannot be read right now; try again shortly.");
         problem.setTitle("Statistics unavailable");
         return problem;
+    }
+
+    /** A request parameter that breaks its constraint (e.g. {@code period=year}): a 400 naming each parameter. */
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ProblemDetail invalidParameters(HandlerMethodValidationException e) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
+                errors.add(Map.of("parameter", parameterName(result.getMethodParameter()),
+                        "message", String.valueOf(error.getDefaultMessage())))));
+        String parameters = errors.stream().map(error -> error.get("parameter")).distinct()
+                .collect(Collectors.joining(", "));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Invalid parameters: " + parameters);
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static String parameterName(MethodParameter parameter) {
+        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+        if (param != null && !param.name().isEmpty()) {
+            return param.name();
+        }
+        if (param != null && !param.value().isEmpty()) {
+            return param.value();
+        }
+        return String.valueOf(parameter.getParameterName());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -252,6 +252,10 @@ class CityReportsIntegrationTest {
                 JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(rest.getForEntity("/api/reports/pledges/timeline?sector=NOWHERE", JsonNode.class).getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
+        ResponseEntity<JsonNode> yearly = rest.getForEntity("/api/reports/pledges/timeline?period=year", JsonNode.class);
+        assertThat(yearly.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(yearly.getBody().get("detail").asText()).isEqualTo("Invalid parameters: period");
+        assertThat(yearly.getBody().at("/errors/0/message").asText()).isEqualTo("must be week or month");
 
         JsonNode campaigns = get("/api/reports/campaigns");
         assertThat(find(campaigns, "campaignId", city.campaign).at("/pledges/made").asLong()).isEqualTo(6);

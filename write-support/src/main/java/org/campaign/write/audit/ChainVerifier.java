@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.bson.Document;
 import org.campaign.contracts.EventJson;
 import org.campaign.write.events.ActorMetaData;
@@ -21,7 +22,8 @@ public class ChainVerifier {
 
     /**
      * The outcome: {@code intact} when every link holds; otherwise {@code firstBroken} names the first event
-     * whose stored link differs from the one its content and predecessor give.
+     * whose stored link differs from the one its content and predecessor give. An id without events is not found
+     * (404).
      */
     public record Verification(String aggregateId, int events, boolean intact, BrokenLink firstBroken) {
     }
@@ -63,7 +65,10 @@ public class ChainVerifier {
             previous = storedLink;
             expectedSequence++;
         }
-        return new Verification(aggregateId, count, count > 0, null);
+        if (count == 0) {
+            throw new AggregateNotFoundException(aggregateId, "No events of " + aggregateId);
+        }
+        return new Verification(aggregateId, count, true, null);
     }
 
     private static HashChain.StoredEvent canonical(Document stored, String aggregateId, long sequence,
