@@ -1,5 +1,6 @@
 package org.campaign.reporting.report;
 
+import org.campaign.service.web.InvalidRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
@@ -16,7 +17,6 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The read model being unreachable is reported as an RFC 7807 problem (503), a bad {@code asOf}, parameter or
@@ -53,13 +53,7 @@ class ReportProblemAdvice {
         e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
                 errors.add(Map.of("parameter", parameterName(result.getMethodParameter()),
                         "message", String.valueOf(error.getDefaultMessage())))));
-        String parameters = errors.stream().map(error -> error.get("parameter")).distinct()
-                .collect(Collectors.joining(", "));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Invalid parameters: " + parameters);
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", errors);
-        return problem;
+        return InvalidRequest.problem("parameters", "parameter", errors);
     }
 
     private static String parameterName(MethodParameter parameter) {

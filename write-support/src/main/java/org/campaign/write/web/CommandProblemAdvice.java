@@ -7,6 +7,7 @@ import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
+import org.campaign.service.web.InvalidRequest;
 import org.campaign.write.CommandRefused;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -41,13 +42,7 @@ public class CommandProblemAdvice extends ResponseEntityExceptionHandler {
                 .map(error -> Map.of("field", error.getField(),
                         "message", String.valueOf(error.getDefaultMessage())))
                 .toList();
-        String fields = errors.stream().map(error -> error.get("field")).distinct()
-                .collect(Collectors.joining(", "));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Invalid fields: " + fields);
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest().body(InvalidRequest.problem("fields", "field", errors));
     }
 
     @Override

@@ -1,0 +1,28 @@
+package org.campaign.service.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The 400 problem of a request whose fields or parameters are invalid: it names each, and says why in its errors. */
+public final class InvalidRequest {
+
+    private InvalidRequest() {
+    }
+
+    /**
+     * {@code "Invalid <what>: a, b"}, with the errors as given: each a map naming the invalid item under {@code key}
+     * and a {@code message}.
+     */
+    public static ProblemDetail problem(String what, String key, List<Map<String, String>> errors) {
+        String names = errors.stream().map(error -> error.get(key)).distinct().collect(Collectors.joining(", "));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Invalid " + what + ": " + names);
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+}
