@@ -74,8 +74,7 @@ final class OrganisationFigures {
     private final String reviewedKey;
     private final Map<String, Map<String, Long>> byOrganisation;
     private final Map<String, Map<String, Long>> roster;
-    /** Pledger set sizes by key ({@code <organisation>/<category>}), and their sums by organisation and category. */
-    private final Map<String, Long> pledgerSets;
+    /** The pledger sets' sizes, by organisation and category. */
     private final Pledgers pledgers;
     private final Set<String> pledging;
     private final Set<String> reviewed;
@@ -111,14 +110,13 @@ final class OrganisationFigures {
 
     private OrganisationFigures(OrganisationTree tree, String scope, String reviewedKey,
                                 Map<String, Map<String, Long>> byOrganisation, Map<String, Map<String, Long>> roster,
-                                Map<String, Long> pledgerSets, Pledgers pledgers, Set<String> pledging,
+                                Pledgers pledgers, Set<String> pledging,
                                 Set<String> reviewed, Set<String> evaluated) {
         this.tree = tree;
         this.scope = scope;
         this.reviewedKey = reviewedKey;
         this.byOrganisation = byOrganisation;
         this.roster = CounterKey.ALL.equals(scope) ? byOrganisation : roster;
-        this.pledgerSets = pledgerSets;
         this.pledgers = pledgers;
         this.pledging = pledging;
         this.reviewed = reviewed;
@@ -142,9 +140,8 @@ final class OrganisationFigures {
                 CounterFamily.ORGANISATION_DIMENSION);
         Map<String, Map<String, Long>> roster = CounterKey.ALL.equals(scope) ? byOrganisation
                 : store.counters(CounterFamily.ORGANISATION, CounterKey.ALL, CounterFamily.ORGANISATION_DIMENSION);
-        Map<String, Long> pledgerSets = store.setSizes(scope, PledgeStatistics.PLEDGERS_SET);
-        return new OrganisationFigures(tree, scope, reviewedKey, byOrganisation, roster, pledgerSets,
-                Pledgers.of(pledgerSets),
+        return new OrganisationFigures(tree, scope, reviewedKey, byOrganisation, roster,
+                Pledgers.of(store.setSizes(scope, PledgeStatistics.PLEDGERS_SET)),
                 new HashSet<>(store.setMembers(scope, PledgeStatistics.PLEDGING_ORGANISATIONS_SET, CounterKey.ALL)),
                 new HashSet<>(store.setMembers(scope, ReviewStatistics.REVIEWED_SET, reviewedKey)),
                 new HashSet<>(store.setMembers(scope, EvaluationStatistics.EVALUATED_SET, CounterKey.ALL)));
@@ -166,26 +163,20 @@ final class OrganisationFigures {
                 changed.add(organisationOf(set.key()));
             }
         }
-        Map<String, Long> sets = pledgerSets;
-        Pledgers nowPledgers = pledgers;
-        if (!pledgerKeys.isEmpty()) {
-            Map<String, Long> sizes = store.setSizes(scope, PledgeStatistics.PLEDGERS_SET, pledgerKeys);
-            sets = new HashMap<>(pledgerSets);
-            sets.putAll(sizes);
-            nowPledgers = pledgers.resized(pledgerSets, sizes);
-        }
+        Pledgers nowPledgers = pledgerKeys.isEmpty() ? pledgers
+                : pledgers.resized(store.setSizes(scope, PledgeStatistics.PLEDGERS_SET, pledgerKeys));
         Set<String> nowPledging = members(store, changes, PledgeStatistics.PLEDGING_ORGANISATIONS_SET, CounterKey.ALL,
                 pledging, changed);
         Set<String> nowReviewed = members(store, changes, ReviewStatistics.REVIEWED_SET, reviewedKey, reviewed,
                 changed);
         Set<String> nowEvaluated = members(store, changes, EvaluationStatistics.EVALUATED_SET, CounterKey.ALL,
                 evaluated, changed);
-        if (ownScope == byOrganisation && district == roster && sets == pledgerSets && nowPledging == pledging
+        if (ownScope == byOrganisation && district == roster && nowPledgers == pledgers && nowPledging == pledging
                 && nowReviewed == reviewed && nowEvaluated == evaluated) {
             return this;
         }
-        OrganisationFigures next = new OrganisationFigures(tree, scope, reviewedKey, ownScope, district, sets,
-                nowPledgers, nowPledging, nowReviewed, nowEvaluated);
+        OrganisationFigures next = new OrganisationFigures(tree, scope, reviewedKey, ownScope, district, nowPledgers,
+                nowPledging, nowReviewed, nowEvaluated);
         next.carrySums(this, changed);
         return next;
     }
@@ -349,19 +340,19 @@ final class OrganisationFigures {
     }
 
     /**
-     * Members with a pledge by organisation and category: the sizes of the pledger sets
-     * ({@code <organisation>/<category>}).
+     * Members with a pledge by organisation and category: the sizes of the pledger sets, whose keys are
+     * {@code <organisation>/<category>}.
      */
     private record Pledgers(Map<String, Map<String, Long>> byCategory) {
 
         static Pledgers of(Map<String, Long> setSizes) {
             Pledgers pledgers = new Pledgers(new HashMap<>());
-            setSizes.forEach((key, size) -> pledgers.add(key, size));
+            setSizes.forEach(pledgers::put);
             return pledgers;
         }
 
-        /** These sums with the sets of {@code sizes} at their new sizes ({@code before}: the sizes summed here). */
-        Pledgers resized(Map<String, Long> before, Map<String, Long> sizes) {
+        /** These sizes with those of {@code sizes} (of some sets) as they are now. */
+        Pledgers resized(Map<String, Long> sizes) {
             Pledgers resized = new Pledgers(new HashMap<>(byCategory));
             Set<String> copied = new HashSet<>();
             sizes.forEach((key, size) -> {
@@ -370,16 +361,15 @@ final class OrganisationFigures {
                     resized.byCategory.put(organisation,
                             new HashMap<>(byCategory.getOrDefault(organisation, Map.of())));
                 }
-                resized.add(key, size - before.getOrDefault(key, 0L));
+                resized.put(key, size);
             });
             return resized;
         }
 
-        private void add(String key, long size) {
+        private void put(String key, long size) {
             int slash = key.lastIndexOf('/');
-            String organisation = organisationOf(key);
             String category = slash < 0 ? CounterKey.UNKNOWN : key.substring(slash + 1);
-            byCategory.computeIfAbsent(organisation, o -> new HashMap<>()).merge(category, size, Long::sum);
+            byCategory.computeIfAbsent(organisationOf(key), o -> new HashMap<>()).put(category, size);
         }
     }
 

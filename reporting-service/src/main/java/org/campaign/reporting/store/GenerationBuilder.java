@@ -62,7 +62,7 @@ public final class GenerationBuilder implements ProjectionTarget {
      * {@code sources}.
      */
     static final class Counted {
-        private List<String> sources;
+        private final List<String> sources;
         private final FieldAmounts fields = new FieldAmounts(4);
         private long[] offsets;
 
@@ -264,15 +264,6 @@ public final class GenerationBuilder implements ProjectionTarget {
 
     /** Adds this builder's counters to {@code joined}, whose source numbers are those of {@code joinedSources}. */
     private void joinCountersInto(Map<CounterKey, Counted> joined, List<String> joinedSources) {
-        if (joined.isEmpty() && joinedSources.isEmpty()) {
-            // The first builder's counters are taken over as they are, numbered alike.
-            joinedSources.addAll(sources);
-            perCounter.forEach((key, sums) -> {
-                sums.sources = joinedSources;
-                joined.put(key, sums);
-            });
-            return;
-        }
         int[] numbers = new int[sources.size()];
         for (int source = 0; source < numbers.length; source++) {
             int number = joinedSources.indexOf(sources.get(source));

@@ -330,37 +330,39 @@ public class MongoReadModelStore implements ReadModelStore {
         Map<CounterFamily, Map<CounterKey, GenerationBuilder.Counted>> byFamily =
                 new java.util.EnumMap<>(CounterFamily.class);
         counted.forEach((key, sums) -> byFamily.computeIfAbsent(key.family(), f -> new HashMap<>()).put(key, sums));
-        byFamily.forEach((family, ofFamily) -> {
-            MongoCollection<Document> collection = collection(family.collection());
-            Map<String, Map<String, Long>> cache = knownOffsets.get(family);
-            Map<CounterKey, String> ids = new HashMap<>(ofFamily.size() * 2);
-            ofFamily.keySet().forEach(key -> ids.put(key, documentId(key)));
-            Set<String> absent = absent(collection, cache, ids.values());
-            List<WriteModel<Document>> writes = new ArrayList<>(ofFamily.size());
-            Map<String, Map<String, Long>> moved = new HashMap<>(ofFamily.size() * 2);
-            ofFamily.forEach((key, sums) -> {
-                String id = ids.get(key);
-                Map<String, Long> applied = cache.get(id);
-                Map<String, Long> offsets = sums.offsets();
-                offsets.forEach((source, last) -> {
-                    if (applied.getOrDefault(source, -1L) >= last) {
-                        throw new IllegalStateException("Counter " + id + " already counts " + source + " up to "
-                                + applied.get(source) + ", beyond the fold's " + last);
-                    }
-                });
-                Map<String, Long> sum = new HashMap<>();
-                for (int i = 0; i < sums.fields().size(); i++) {
-                    sum.merge(sums.fields().field(i), sums.fields().amount(i), Long::sum);
+        try {
+            byFamily.forEach(this::saveCounters);
+        } finally {
+            landed(null);
+        }
+    }
+
+    private void saveCounters(CounterFamily family, Map<CounterKey, GenerationBuilder.Counted> ofFamily) {
+        MongoCollection<Document> collection = collection(family.collection());
+        Map<String, Map<String, Long>> cache = knownOffsets.get(family);
+        Map<CounterKey, String> ids = new HashMap<>(ofFamily.size() * 2);
+        ofFamily.keySet().forEach(key -> ids.put(key, documentId(key)));
+        Set<String> absent = absent(collection, cache, ids.values());
+        List<WriteModel<Document>> writes = new ArrayList<>(ofFamily.size());
+        Map<String, Map<String, Long>> moved = new HashMap<>(ofFamily.size() * 2);
+        ofFamily.forEach((key, sums) -> {
+            String id = ids.get(key);
+            Map<String, Long> applied = cache.get(id);
+            Map<String, Long> offsets = sums.offsets();
+            offsets.forEach((source, last) -> {
+                if (applied.getOrDefault(source, -1L) >= last) {
+                    throw new IllegalStateException("Counter " + id + " already counts " + source + " up to "
+                            + applied.get(source) + ", beyond the fold's " + last);
                 }
-                writes.add(counterWrite(key, id, sum, offsets, absent.contains(id)));
-                moved.put(id, offsets);
             });
-            try {
-                bulkCounters(collection, cache, writes, moved);
-            } finally {
-                landed(null);
+            Map<String, Long> sum = new HashMap<>();
+            for (int i = 0; i < sums.fields().size(); i++) {
+                sum.merge(sums.fields().field(i), sums.fields().amount(i), Long::sum);
             }
+            writes.add(counterWrite(key, id, sum, offsets, absent.contains(id)));
+            moved.put(id, offsets);
         });
+        bulkCounters(collection, cache, writes, moved);
     }
 
     /**
