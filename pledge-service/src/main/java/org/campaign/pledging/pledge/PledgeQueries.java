@@ -39,8 +39,6 @@ public class PledgeQueries {
         }
     }
 
-    static final int MAX_PAGE_SIZE = 200;
-
     private final MongoTemplate mongo;
     private final AgencyBoundary boundary;
     private final Clock clock;
@@ -52,7 +50,7 @@ public class PledgeQueries {
     }
 
     public Page<PledgeEntry> list(Actor actor, Filter filter, int page, int size) {
-        return Page.of(mongo, query(actor, filter), Sort.by("deadline", "_id"), page, size, MAX_PAGE_SIZE,
+        return Page.of(mongo, query(actor, filter), Sort.by("deadline", "_id"), page, size, Page.MAX_SIZE,
                 PledgeEntry.class);
     }
 

@@ -443,13 +443,7 @@ export function render(main, user) {
     const submit = importForm.querySelector('[type=submit]');
     submit.disabled = true;
     try {
-      let job = await post(`/api/imports/${importKind.value}`, file, { headers: { 'Content-Type': 'text/csv;charset=UTF-8' } });
-      while (job.status === 'RUNNING' && !left) {
-        clear(importResult, message('info', t('agency.import.running', { rows: formatNumber(job.rowsRead) })));
-        await new Promise((resolve) => setTimeout(resolve, 700));
-        job = await get(`/api/imports/${encodeURIComponent(job.id)}`);
-      }
-      drawImport(job);
+      await follow(await post(`/api/imports/${importKind.value}`, file, { headers: { 'Content-Type': 'text/csv;charset=UTF-8' } }));
       loadRecentImports();
       await refreshReferenceData();
       loadPledges();
@@ -460,6 +454,25 @@ export function render(main, user) {
       submit.disabled = false;
     }
   });
+
+  // Shows a job's progress while it runs (as long as the clerk stays on the page), then its result.
+  async function follow(job) {
+    while (job.status === 'RUNNING' && !left) {
+      clear(importResult, message('info', t('agency.import.running', { rows: formatNumber(job.rowsRead) })));
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      job = await get(`/api/imports/${encodeURIComponent(job.id)}`);
+    }
+    drawImport(job);
+  }
+
+  // A job of the recent list as it stands now: it may have been running when the list was read.
+  async function showImport(id) {
+    try {
+      await follow(await get(`/api/imports/${encodeURIComponent(id)}`));
+    } catch (error) {
+      clear(importResult, errorMessage(error));
+    }
+  }
 
   function drawImport(job) {
     const summary = job.status === 'FAILED'
@@ -491,7 +504,7 @@ export function render(main, user) {
             h('td', {}, formatDateTime(job.createdAt)), h('td', {}, t(`importKind.${job.kind.toLowerCase()}`)),
             h('td', {}, label('agency.import.state', job.status)), h('td', {}, formatNumber(job.rowsRead)),
             h('td', {}, formatNumber(job.accepted)), h('td', {}, formatNumber(job.rejected)),
-            h('td', {}, h('button', { type: 'button', class: 'link', onclick: () => drawImport(job) },
+            h('td', {}, h('button', { type: 'button', class: 'link', onclick: () => showImport(job.id) },
               t('agency.import.show'))))))));
     } catch (error) {
       clear(recentImports, errorMessage(error));
