@@ -110,8 +110,7 @@ public class PledgeProjection implements EventProjection {
         }
         List<CounterKey> keys = keysOf(before);
         List<CounterKey> keysAfter = sameDimensions(before, after) ? keys : keysOf(after);
-        Contribution.applyDifference(new Contribution().add(keys, amountsOf(before)),
-                new Contribution().add(keysAfter, amountsOf(after)), context);
+        Contribution.applyDifference(keys, amountsOf(before), keysAfter, amountsOf(after), context);
         context.saveFact(after);
     }
 
@@ -138,7 +137,7 @@ public class PledgeProjection implements EventProjection {
                 .append("focus", name(made.focus()))
                 .append("oral", made.oral())
                 .append("status", "MADE");
-        Contribution.applyDifference(Contribution.none(), contribution(fact), context);
+        Contribution.applyAdded(keysOf(fact), amountsOf(fact), context);
         List<String> scopes = CounterKey.scopesOf(made.campaignId());
         Values.countInPeriods(context, scopes, Values.dateOf(event.occurredAt(), context.zone()), MADE,
                 slices(fact));
@@ -257,12 +256,6 @@ public class PledgeProjection implements EventProjection {
             case "PledgeLapsed" -> PledgeLapsed.class;
             default -> PledgeWithdrawn.class;
         };
-    }
-
-    /** What a pledge in the state of {@code fact} adds to the counters; nothing for no fact. */
-    Contribution contribution(Document fact) {
-        Contribution contribution = new Contribution();
-        return fact == null ? contribution : contribution.add(keysOf(fact), amountsOf(fact));
     }
 
     /** What a pledge adds to each of its counters: it depends only on its status and flags (shared per state). */

@@ -30,8 +30,8 @@ import java.util.Set;
  * <p>
  * For each event, in record order: the fact of its aggregate is taken from the batch's working set; an event at or
  * below the fact's {@code lastSequence} was applied before (a duplicate published by the write side, or a record
- * redelivered after its batch was written) and is skipped; otherwise its projection runs against a private
- * staging context, whose changes join the batch only when the projection returns normally. An event that can
+ * redelivered after its batch was written) and is skipped; otherwise its projection runs against a staging
+ * context, whose changes stay in the batch only when the projection returns normally. An event that can
  * never be applied ({@link UnprojectableEventException}: malformed JSON, an unreadable payload, a fulfilment of an
  * unknown pledge…) changes nothing and is handed to the caller's {@link Rejections} once the batch is written;
  * events of types no projection handles are ignored.
@@ -73,6 +73,8 @@ public class BatchProjector {
     }
 
     private static final Logger log = LoggerFactory.getLogger(BatchProjector.class);
+    /** About how many counter deltas an event makes (a pledge's event: four to eight). */
+    private static final int EXPECTED_DELTAS = 8;
 
     private final EnvelopeReader reader;
     private final Map<String, EventProjection> projections = new HashMap<>();
@@ -138,7 +140,7 @@ public class BatchProjector {
         Map<String, Map<String, Document>> working = new HashMap<>();
         wanted.forEach((kind, ids) -> working.put(kind, new HashMap<>(store.loadFacts(kind, ids))));
 
-        BatchChanges changes = new BatchChanges();
+        BatchChanges changes = new BatchChanges(events.size() * EXPECTED_DELTAS);
         Map<String, Instant> lastEventTimes = new LinkedHashMap<>();
         int applied = 0;
         int skipped = 0;
@@ -172,10 +174,11 @@ public class BatchProjector {
                 skipped++;
                 continue;
             }
-            Staging staging = new Staging(position, fact);
+            Staging staging = new Staging(position, fact, changes);
             try {
                 projection.project(event, staging);
             } catch (UnprojectableEventException e) {
+                staging.discard();
                 Input input = inputs == null ? new Input(position, null, null) : inputs.get(i);
                 rejected.add(Map.entry(input, e));
                 failed++;
@@ -186,8 +189,6 @@ public class BatchProjector {
             saved.put("lastEventId", event.eventId());
             facts.put(event.aggregateId(), saved);
             changes.saveFact(projection.factKind(), event.aggregateId(), saved);
-            staging.counters.forEach(changes::count);
-            staging.sets.forEach(changes::addToSet);
             applied++;
         }
         if (!changes.isEmpty()) {
@@ -201,20 +202,32 @@ public class BatchProjector {
         return sequence instanceof Number number ? number.longValue() : -1;
     }
 
-    /** The changes of one event, kept apart until its projection returned normally. */
+    /**
+     * The context of one event's projection: its counter deltas and set additions join the batch's changes as they
+     * come, and are {@link #discard discarded} when the projection fails; its fact joins them only when the
+     * projection returned normally.
+     */
     private final class Staging implements ProjectionContext {
 
         private final SourcePosition position;
         private final String source;
         private final Document fact;
         private Document saved;
-        private final List<BatchChanges.CounterDelta> counters = new ArrayList<>();
-        private final List<BatchChanges.SetAddition> sets = new ArrayList<>();
+        private final BatchChanges changes;
+        private final int countersBefore;
+        private final int setsBefore;
 
-        Staging(SourcePosition position, Document fact) {
+        Staging(SourcePosition position, Document fact, BatchChanges changes) {
             this.position = position;
             this.source = position.source();
             this.fact = fact;
+            this.changes = changes;
+            this.countersBefore = changes.counters().size();
+            this.setsBefore = changes.sets().size();
+        }
+
+        void discard() {
+            changes.discardAfter(countersBefore, setsBefore);
         }
 
         @Override
@@ -240,7 +253,7 @@ public class BatchProjector {
         @Override
         public void count(List<CounterKey> keys, String field, long delta) {
             if (delta != 0 && !keys.isEmpty()) {
-                counters.add(new BatchChanges.CounterDelta(CounterGroups.immutable(keys), position, source, field,
+                changes.count(new BatchChanges.CounterDelta(CounterGroups.immutable(keys), position, source, field,
                         delta));
             }
         }
@@ -248,7 +261,7 @@ public class BatchProjector {
         @Override
         public void addToSet(String scope, String kind, String key, String member) {
             if (member != null && !member.isBlank()) {
-                sets.add(new BatchChanges.SetAddition(scope, kind, key == null ? CounterKey.UNKNOWN : key, member));
+                changes.addToSet(new BatchChanges.SetAddition(scope, kind, key == null ? CounterKey.UNKNOWN : key, member));
             }
         }
     }

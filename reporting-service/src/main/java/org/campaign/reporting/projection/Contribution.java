@@ -85,6 +85,25 @@ public final class Contribution {
         }));
     }
 
+    /**
+     * Counts {@code after - before} for a record that contributes to one group of counters in each state (see
+     * {@link #add(List, FieldAmounts)}), without making the two contributions when the group stays the same.
+     */
+    public static void applyDifference(List<CounterKey> keysBefore, FieldAmounts before, List<CounterKey> keysAfter,
+                                       FieldAmounts after, ProjectionContext context) {
+        if (keysBefore.equals(keysAfter)) {
+            count(keysAfter, FieldAmounts.difference(after, before), 1, context);
+        } else {
+            applyDifference(new Contribution().add(keysBefore, before), new Contribution().add(keysAfter, after),
+                    context);
+        }
+    }
+
+    /** Counts the contribution of a new record to one group of counters. */
+    public static void applyAdded(List<CounterKey> keys, FieldAmounts amounts, ProjectionContext context) {
+        count(keys, amounts, 1, context);
+    }
+
     private static void spread(List<CounterKey> keys, FieldAmounts amounts, int sign,
                                Map<CounterKey, Map<String, Long>> delta) {
         for (CounterKey key : keys) {
@@ -105,9 +124,5 @@ public final class Contribution {
         if (amount != 0) {
             context.count(keys, field, amount);
         }
-    }
-
-    public static Contribution none() {
-        return new Contribution();
     }
 }

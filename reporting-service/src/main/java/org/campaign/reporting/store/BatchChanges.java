@@ -25,9 +25,18 @@ public final class BatchChanges {
     public record SetAddition(String scope, String kind, String key, String member) {
     }
 
-    private final List<CounterDelta> counters = new ArrayList<>();
+    private final List<CounterDelta> counters;
     private final List<SetAddition> sets = new ArrayList<>();
     private final Map<String, Map<String, Document>> facts = new LinkedHashMap<>();
+
+    public BatchChanges() {
+        this(10);
+    }
+
+    /** Changes of a batch expected to hold about {@code expectedCounters} counter deltas. */
+    public BatchChanges(int expectedCounters) {
+        counters = new ArrayList<>(expectedCounters);
+    }
 
     public void count(CounterDelta delta) {
         counters.add(delta);
@@ -35,6 +44,16 @@ public final class BatchChanges {
 
     public void addToSet(SetAddition addition) {
         sets.add(addition);
+    }
+
+    /**
+     * Drops the counter deltas and set additions made after the first {@code counterCount} and {@code setCount}
+     * (as {@link #counters()} and {@link #sets()} counted them before): the changes of a record whose projection
+     * failed part-way.
+     */
+    public void discardAfter(int counterCount, int setCount) {
+        counters.subList(counterCount, counters.size()).clear();
+        sets.subList(setCount, sets.size()).clear();
     }
 
     /** The fact of {@code id}, which carries its {@code lastSequence}; a later save of the same id replaces it. */
