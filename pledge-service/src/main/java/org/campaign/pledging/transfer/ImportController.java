@@ -25,7 +25,7 @@ import java.util.List;
  * CSV imports: {@code POST /api/imports/organisations|members|pledges} with the file as the body
  * ({@code Content-Type: text/csv}, UTF-8 unless a charset is given) answers 202 with the job and its
  * {@code Location}; {@code GET /api/imports/{jobId}} shows its progress and the rejected rows, and
- * {@code GET /api/imports} the agency's imports, newest first. See {@link ImportService} for the policy.
+ * {@code GET /api/imports} the agency's imports, newest first (without their rejected rows). See {@link ImportService} for the policy.
  */
 @RestController
 class ImportController {
@@ -57,7 +57,7 @@ class ImportController {
     }
 
     @GetMapping("/api/imports")
-    Page<ImportJob> jobs(Acting acting, @RequestParam(defaultValue = "0") int page,
+    Page<ImportJob.Summary> jobs(Acting acting, @RequestParam(defaultValue = "0") int page,
                          @RequestParam(defaultValue = "20") int size) {
         return imports.list(acting.actor(), page, size);
     }

@@ -36,6 +36,18 @@ public record ImportJob(@Id String id, ImportKind kind, Status status, String ag
     public record RowError(long line, int status, String reason) {
     }
 
+    /** An import as the list of imports shows it: the job without its rejected rows. */
+    public record Summary(String id, ImportKind kind, Status status, String agencyId, String userId, String charset,
+                          long bytes, Instant createdAt, Instant updatedAt, Instant finishedAt, long rowsRead,
+                          long accepted, long rejected, long duplicates, long lastLine, long errorsNotKept,
+                          String failure) {
+    }
+
+    Summary summary() {
+        return new Summary(id, kind, status, agencyId, userId, charset, bytes, createdAt, updatedAt, finishedAt,
+                rowsRead, accepted, rejected, duplicates, lastLine, errorsNotKept, failure);
+    }
+
     ImportJob failed(String reason, Instant now) {
         return new ImportJob(id, kind, Status.FAILED, agencyId, userId, charset, bytes, createdAt, now, now,
                 rowsRead, accepted, rejected, duplicates, lastLine, errors, errorsNotKept, reason);

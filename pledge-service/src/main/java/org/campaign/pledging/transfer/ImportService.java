@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -179,21 +179,28 @@ public class ImportService {
      * The imports the actor's agency started (every agency's for the district agency), newest first: a clerk who
      * closed the page while a file was being read finds its job again.
      */
-    public Page<ImportJob> list(Actor actor, int page, int size) {
-        List<Criteria> criteria = boundary.isDistrict(actor) ? List.of()
-                : List.of(where("agencyId").is(actor.agencyId()));
-        Page<ImportJob> found = Page.of(mongo, criteria, Sort.by(Sort.Direction.DESC, "createdAt", "_id"), page,
-                size, ImportJob.class);
-        return new Page<>(found.items().stream().map(this::current).toList(), found.page(), found.size(),
-                found.total());
+    public Page<ImportJob.Summary> list(Actor actor, int page, int size) {
+        Query query = boundary.isDistrict(actor) ? new Query() : Query.query(where("agencyId").is(actor.agencyId()));
+        // A job keeps up to campaign.imports.max-errors-kept rejected rows: the list leaves them to the job itself.
+        query.fields().exclude("errors");
+        Page<ImportJob> found = Page.of(mongo, query, Sort.by(Sort.Direction.DESC, "createdAt", "_id"), page, size,
+                Page.MAX_SIZE, ImportJob.class);
+        return new Page<>(found.items().stream().map(job -> current(job).summary()).toList(), found.page(),
+                found.size(), found.total());
     }
 
-    /** The job as it stands: one still marked running that no worker here reads and that went silent has failed. */
+    /**
+     * The job as it stands: one still marked running that no worker here reads and that went silent has failed.
+     * The failure is recorded field by field, so that a job read without its errors keeps them.
+     */
     private ImportJob current(ImportJob job) {
         if (job.status() == Status.RUNNING && !live.contains(job.id())
                 && job.updatedAt().isBefore(Instant.now().minus(staleAfter))) {
             ImportJob stale = job.failed(stoppedAfter(job.lastLine()), Instant.now());
-            mongo.save(stale);
+            mongo.updateFirst(Query.query(where("_id").is(job.id()).and("status").is(Status.RUNNING)),
+                    Update.update("status", stale.status()).set("updatedAt", stale.updatedAt())
+                            .set("finishedAt", stale.finishedAt()).set("failure", stale.failure()),
+                    ImportJob.class);
             return stale;
         }
         return job;

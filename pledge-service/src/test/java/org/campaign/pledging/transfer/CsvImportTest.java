@@ -272,6 +272,12 @@ class CsvImportTest {
         assertThat(ids).containsSubsequence(second, first).doesNotContain(ofOther);
         assertThat(own.get("total").asLong()).isEqualTo(ids.size());
         assertThat(own.get("items").get(ids.indexOf(first)).get("accepted").asLong()).isEqualTo(1);
+        // The list leaves the rejected rows to the job itself.
+        JsonNode rejectedInList = own.get("items").get(ids.indexOf(second));
+        assertThat(rejectedInList.get("rejected").asLong()).isEqualTo(1);
+        assertThat(rejectedInList.has("errors")).isFalse();
+        assertThat(errors(expect(200, transfer.job(agency, second)).getBody())).singleElement().asString()
+                .startsWith("2 404");
 
         JsonNode all = expect(200, transfer.jobs(ApiClient.DISTRICT, "?size=200")).getBody();
         List<String> allIds = new ArrayList<>();
@@ -280,6 +286,30 @@ class CsvImportTest {
 
         JsonNode refused = expect(400, transfer.jobs(agency, "?size=0")).getBody();
         assertThat(refused.get("detail").asText()).contains("size between 1 and");
+    }
+
+    @Test
+    void aJobLeftRunningByAStoppedServiceIsListedAsFailedAndKeepsItsErrors() {
+        String agency = district.township();
+        Instant silentSince = Instant.now().minus(Duration.ofMinutes(11));
+        ImportJob silent = new ImportJob("silent-" + agency, ImportKind.MEMBERS, ImportJob.Status.RUNNING, agency,
+                "clerk-of-" + agency, "UTF-8", 100, silentSince, silentSince, null, 3, 2, 1, 0, 4,
+                List.of(new ImportJob.RowError(3, 404, "No organisation v9")), 0, null);
+        mongo.insert(silent);
+
+        JsonNode listed = expect(200, transfer.jobs(agency, "?size=200")).getBody();
+        JsonNode row = null;
+        for (JsonNode job : listed.get("items")) {
+            row = job.get("id").asText().equals(silent.id()) ? job : row;
+        }
+        assertThat(row).isNotNull();
+        assertThat(row.get("status").asText()).isEqualTo("FAILED");
+        assertThat(row.get("failure").asText()).contains("line 4");
+
+        JsonNode job = expect(200, transfer.job(agency, "/api/imports/" + silent.id())).getBody();
+        assertThat(job.get("status").asText()).isEqualTo("FAILED");
+        assertThat(job.get("finishedAt").isNull()).isFalse();
+        assertThat(errors(job)).containsExactly("3 404 No organisation v9");
     }
 
     @Test

@@ -226,7 +226,7 @@ export function render(main) {
       const result = await get(`/api/audit/${encodeURIComponent(history.source)}/chains/${encodeURIComponent(history.aggregateId)}`);
       clear(chain, result.intact
         ? message('success', t('audit.intact', { events: result.events }), { dataset: { intact: 'true' } })
-        : message('error', `${t('audit.broken', { first: result.firstBroken ? result.firstBroken.sequence : '?' })} ${result.firstBroken ? result.firstBroken.reason || '' : ''}`, { dataset: { intact: 'false' } }));
+        : message('error', `${t('audit.broken', { first: result.firstBroken.sequence })} ${result.firstBroken.reason}`, { dataset: { intact: 'false' } }));
     } catch (error) {
       clear(chain, errorMessage(error));
     }
