@@ -122,11 +122,11 @@ public final class TestCity {
         evaluationTopic.add(evaluationEvent("LaggingUnitListed", "LaggingUnit", ledger, 0, fields(
                 "ledgerId", ledger, "assessmentId", prefix + "-a2", "campaignId", campaign, "year", 2011,
                 "organisationId", w1, "townshipId", w, "total", 55.0)));
-        evaluationTopic.add(evaluationEvent("RectificationMeasuresRecorded", "LaggingUnit", ledger, 1, fields(
+        evaluationTopic.add(evaluationEvent("RectificationLeaderAssigned", "LaggingUnit", ledger, 1, fields(
+                "ledgerId", ledger, "leaderId", "leader-7", "assignedOn", "2012-01-10")));
+        evaluationTopic.add(evaluationEvent("RectificationMeasuresRecorded", "LaggingUnit", ledger, 2, fields(
                 "ledgerId", ledger, "measures", List.of("Re-elect the branch committee", "Weekly study"),
                 "dueOn", "2012-03-31")));
-        evaluationTopic.add(evaluationEvent("RectificationLeaderAssigned", "LaggingUnit", ledger, 2, fields(
-                "ledgerId", ledger, "leaderId", "leader-7", "assignedOn", "2012-01-10")));
         evaluationTopic.add(evaluationEvent("RectificationProgressReported", "LaggingUnit", ledger, 3, fields(
                 "ledgerId", ledger, "progress", "Committee re-elected", "reportedOn", "2012-02-01")));
         evaluationTopic.add(evaluationEvent("LaggingUnitCheckFailed", "LaggingUnit", ledger, 4, fields(

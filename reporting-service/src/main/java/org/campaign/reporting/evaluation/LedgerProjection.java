@@ -22,8 +22,9 @@ import static org.campaign.reporting.evaluation.EvaluationStatistics.*;
  * ledger). Each entry is a fact, listed by the assessments report; the counters give the ledger's progress per
  * status and township.
  * <p>
- * Statuses: {@code LISTED} → {@code RECTIFYING} (measures recorded) → {@code CLEARED}, or {@code CHECK_FAILED}
- * (still on the ledger, rectifying again).
+ * Statuses, as the evaluation service's ledger names them: {@code LISTED} → {@code LEADER_ASSIGNED} (a responsible
+ * leader, before any measures) → {@code RECTIFYING} (measures recorded) → {@code CLEARED}. A failed final check
+ * leaves the unit {@code RECTIFYING} and counts in its {@code failedChecks}.
  */
 @Component
 public class LedgerProjection implements EventProjection {
@@ -63,7 +64,8 @@ public class LedgerProjection implements EventProjection {
                     .append("total", total == null ? null : total.toPlainString())
                     .append("status", "LISTED")
                     .append("listedAt", event.occurredAt() == null ? null : event.occurredAt().toString())
-                    .append("progressReports", 0L);
+                    .append("progressReports", 0L)
+                    .append("failedChecks", 0L);
         } else {
             if (before == null) {
                 throw new UnprojectableEventException(event.type() + " " + event.eventId() + " for unknown ledger entry "
@@ -79,12 +81,18 @@ public class LedgerProjection implements EventProjection {
                         after.append("status", "RECTIFYING");
                     }
                 }
-                case "RectificationLeaderAssigned" -> after.append("leaderId", Values.text(event.payload(), "leaderId"));
+                case "RectificationLeaderAssigned" -> {
+                    after.append("leaderId", Values.text(event.payload(), "leaderId"));
+                    if ("LISTED".equals(before.getString("status"))) {
+                        after.append("status", "LEADER_ASSIGNED");
+                    }
+                }
                 case "RectificationProgressReported" -> after
                         .append("progressReports", Values.number(before, "progressReports") + 1)
                         .append("lastProgress", Values.text(event.payload(), "progress"))
                         .append("lastProgressOn", Values.text(event.payload(), "reportedOn"));
-                case "LaggingUnitCheckFailed" -> after.append("status", "CHECK_FAILED").append("checkFailed", true)
+                case "LaggingUnitCheckFailed" -> after.append("checkFailed", true)
+                        .append("failedChecks", Values.number(before, "failedChecks") + 1)
                         .append("findings", Values.text(event.payload(), "findings"))
                         .append("checkedOn", Values.text(event.payload(), "checkedOn"));
                 default -> after.append("status", "CLEARED")

@@ -251,7 +251,11 @@ public class Reports {
     public record TownshipGrades(String key, String name, OrganisationFigures.Grades grades) {
     }
 
-    /** The lagging-unit ledger: its progress and every entry. */
+    /**
+     * The lagging-unit ledger: its progress and every entry. {@code byStatus} and each entry's {@code status} are the
+     * evaluation service's ledger statuses; {@code checkFailed} counts the units that failed a final check at least
+     * once.
+     */
     public record Ledger(long listed, long onLedger, long cleared, long withMeasures, long withLeader, long checkFailed,
                          BigDecimal clearedShare, Map<String, Long> byStatus, List<LedgerTownship> byTownship,
                          List<LedgerEntry> units) {
@@ -264,7 +268,7 @@ public class Reports {
     public record LedgerEntry(String ledgerId, String organisationId, String name, String townshipId, String campaignId,
                               Long year, String total, String status, String leaderId, List<String> measures,
                               String dueOn, long progressReports, String lastProgress, String lastProgressOn,
-                              String findings, String checkedOn) {
+                              long failedChecks, String findings, String checkedOn) {
     }
 
     public AssessmentReport assessments(ReadModelStore store, String campaignId, String asOf) {
@@ -277,7 +281,7 @@ public class Reports {
                 byTownship.add(new TownshipGrades(township, tree.name(township), grades(fields))));
         Map<String, Long> ledger = stats.getOrDefault(EvaluationStatistics.LEDGER, Map.of()).getOrDefault(CounterKey.ALL, Map.of());
         Map<String, Long> byStatus = new LinkedHashMap<>();
-        for (String status : List.of("LISTED", "RECTIFYING", "CHECK_FAILED", "CLEARED")) {
+        for (String status : List.of("LISTED", "LEADER_ASSIGNED", "RECTIFYING", "CLEARED")) {
             byStatus.put(status, count(stats.getOrDefault(EvaluationStatistics.LEDGER_STATUS, Map.of()).get(status),
                     EvaluationStatistics.UNITS));
         }
@@ -301,7 +305,8 @@ public class Reports {
                     year instanceof Number n ? n.longValue() : null, entry.getString("total"), entry.getString("status"),
                     entry.getString("leaderId"), entry.getList("measures", String.class),
                     entry.getString("dueOn"), entry.get("progressReports") instanceof Number n ? n.longValue() : 0,
-                    entry.getString("lastProgress"), entry.getString("lastProgressOn"), entry.getString("findings"),
+                    entry.getString("lastProgress"), entry.getString("lastProgressOn"),
+                    entry.get("failedChecks") instanceof Number n ? n.longValue() : 0, entry.getString("findings"),
                     entry.getString("checkedOn")));
         }
         units.sort(Comparator.comparing((LedgerEntry e) -> "CLEARED".equals(e.status()))

@@ -209,8 +209,14 @@ class CityReportsIntegrationTest {
         assertThat(ledger.get("onLedger").asLong()).isEqualTo(1);
         assertThat(ledger.get("withMeasures").asLong()).isEqualTo(1);
         assertThat(ledger.get("withLeader").asLong()).isEqualTo(1);
-        assertThat(ledger.at("/byStatus/CHECK_FAILED").asLong()).isEqualTo(1);
+        // The evaluation service's statuses: a unit whose final check failed is rectifying again.
+        assertThat(ledger.get("byStatus").fieldNames()).toIterable()
+                .containsExactly("LISTED", "LEADER_ASSIGNED", "RECTIFYING", "CLEARED");
+        assertThat(ledger.at("/byStatus/RECTIFYING").asLong()).isEqualTo(1);
+        assertThat(ledger.get("checkFailed").asLong()).isEqualTo(1);
         JsonNode unit = ledger.at("/units/0");
+        assertThat(unit.get("status").asText()).isEqualTo("RECTIFYING");
+        assertThat(unit.get("failedChecks").asLong()).isEqualTo(1);
         assertThat(unit.get("organisationId").asText()).isEqualTo(city.w1);
         assertThat(unit.get("name").asText()).isEqualTo("花园社区党支部");
         assertThat(unit.get("progressReports").asLong()).isEqualTo(1);

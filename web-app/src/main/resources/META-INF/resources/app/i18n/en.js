@@ -511,7 +511,6 @@ export default {
   'ledgerStatus.LEADER_ASSIGNED': 'Leader assigned',
   'ledgerStatus.RECTIFYING': 'Rectifying',
   'ledgerStatus.CLEARED': 'Cleared',
-  'ledgerStatus.CHECK_FAILED': 'Check failed',
   'audit.compare.title': 'Compare the figures at two dates',
   'audit.compare.hint': 'The figures as they stood at the end of each date, rebuilt from the event log (by the time events were recorded), side by side with the difference.',
   'audit.compare.submit': 'Compare',

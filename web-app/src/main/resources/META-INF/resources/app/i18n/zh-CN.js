@@ -511,7 +511,6 @@ export default {
   'ledgerStatus.LEADER_ASSIGNED': '已确定包联领导',
   'ledgerStatus.RECTIFYING': '整顿中',
   'ledgerStatus.CLEARED': '已销号',
-  'ledgerStatus.CHECK_FAILED': '验收未通过',
   'audit.compare.title': '对比两个日期的统计数字',
   'audit.compare.hint': '按事件日志还原每个日期当天结束时的数字（按记录时间），并列显示差额。',
   'audit.compare.submit': '对比',

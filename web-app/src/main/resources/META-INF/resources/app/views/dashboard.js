@@ -426,7 +426,8 @@ export function render(main) {
     const units = state.township ? all.filter((u) => u.townshipId === state.township) : all;
     clear(ledgerList, units.length === 0 ? h('p', { class: 'empty' }, t('common.none'))
       : h('ul', { class: 'plain' }, units.map((u) => h('li', {},
-        h('strong', {}, u.name || u.organisationId), ' · ', townshipName(u.townshipId), ' · ', label('ledgerStatus', u.status)))));
+        h('strong', {}, u.name || u.organisationId), ' · ', townshipName(u.townshipId), ' · ', label('ledgerStatus', u.status),
+        u.failedChecks ? ` · ${t('inspection.ledger.failedChecks', { count: u.failedChecks })}` : ''))));
   }
 
   function drawAll() {
