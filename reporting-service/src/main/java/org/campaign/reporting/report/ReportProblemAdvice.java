@@ -69,8 +69,6 @@ class ReportProblemAdvice {
 
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail invalidArgument(IllegalArgumentException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid request");
-        return problem;
+        return InvalidRequest.problem(e.getMessage());
     }
 }

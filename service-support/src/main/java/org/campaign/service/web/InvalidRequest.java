@@ -13,15 +13,20 @@ public final class InvalidRequest {
     private InvalidRequest() {
     }
 
+    /** A 400 whose detail says what is invalid. */
+    public static ProblemDetail problem(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle("Invalid request");
+        return problem;
+    }
+
     /**
      * {@code "Invalid <what>: a, b"}, with the errors as given: each a map naming the invalid item under {@code key}
      * and a {@code message}.
      */
     public static ProblemDetail problem(String what, String key, List<Map<String, String>> errors) {
         String names = errors.stream().map(error -> error.get(key)).distinct().collect(Collectors.joining(", "));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Invalid " + what + ": " + names);
-        problem.setTitle("Invalid request");
+        ProblemDetail problem = problem("Invalid " + what + ": " + names);
         problem.setProperty("errors", errors);
         return problem;
     }

@@ -112,8 +112,6 @@ public class CommandProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail invalid(IllegalArgumentException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-        problem.setTitle("Invalid request");
-        return problem;
+        return InvalidRequest.problem(ex.getMessage());
     }
 }
