@@ -524,7 +524,7 @@ export function render(main, user) {
       }
     } }, t('agency.export.download')),
     exportResult);
-  panels.transfer.append(h('div', { class: 'split' }, importForm, exportCard), recentCard);
+  panels.transfer.append(h('div', { class: 'stack' }, h('div', { class: 'split' }, importForm, exportCard), recentCard));
 
   // ---------------------------------------------------------------- reviews of our organisations
 
