@@ -25,7 +25,8 @@ import java.util.List;
  * CSV imports: {@code POST /api/imports/organisations|members|pledges} with the file as the body
  * ({@code Content-Type: text/csv}, UTF-8 unless a charset is given) answers 202 with the job and its
  * {@code Location}; {@code GET /api/imports/{jobId}} shows its progress and the rejected rows, and
- * {@code GET /api/imports} the agency's imports, newest first (without their rejected rows). See {@link ImportService} for the policy.
+ * {@code GET /api/imports} the agency's imports, newest first (without their rejected rows). See
+ * {@link ImportService} for the policy.
  */
 @RestController
 class ImportController {

@@ -191,17 +191,23 @@ public class ImportService {
 
     /**
      * The job as it stands: one still marked running that no worker here reads and that went silent has failed.
-     * The failure is recorded field by field, so that a job read without its errors keeps them.
+     * The failure is recorded field by field, so that a job read without its errors keeps them, and only if the job
+     * has not moved since it was read (a worker of another instance may have read on, or finished it).
      */
     private ImportJob current(ImportJob job) {
         if (job.status() == Status.RUNNING && !live.contains(job.id())
                 && job.updatedAt().isBefore(Instant.now().minus(staleAfter))) {
             ImportJob stale = job.failed(stoppedAfter(job.lastLine()), Instant.now());
-            mongo.updateFirst(Query.query(where("_id").is(job.id()).and("status").is(Status.RUNNING)),
+            boolean failed = mongo.updateFirst(Query.query(where("_id").is(job.id()).and("status")
+                            .is(Status.RUNNING).and("updatedAt").is(job.updatedAt())),
                     Update.update("status", stale.status()).set("updatedAt", stale.updatedAt())
                             .set("finishedAt", stale.finishedAt()).set("failure", stale.failure()),
-                    ImportJob.class);
-            return stale;
+                    ImportJob.class).getModifiedCount() > 0;
+            if (failed) {
+                return stale;
+            }
+            ImportJob moved = mongo.findById(job.id(), ImportJob.class);
+            return moved != null ? moved : job;
         }
         return job;
     }

@@ -306,6 +306,9 @@ class CsvImportTest {
         assertThat(row.get("status").asText()).isEqualTo("FAILED");
         assertThat(row.get("failure").asText()).contains("line 4");
 
+        ImportJob stored = mongo.findById(silent.id(), ImportJob.class);
+        assertThat(stored.status()).isEqualTo(ImportJob.Status.FAILED);
+        assertThat(stored.errors()).hasSize(1);
         JsonNode job = expect(200, transfer.job(agency, "/api/imports/" + silent.id())).getBody();
         assertThat(job.get("status").asText()).isEqualTo("FAILED");
         assertThat(job.get("finishedAt").isNull()).isFalse();

@@ -73,7 +73,7 @@ public class BatchProjector {
     }
 
     private static final Logger log = LoggerFactory.getLogger(BatchProjector.class);
-    /** About how many counter deltas an event makes (a pledge's event: four to eight). */
+    /** About how many counter deltas an event makes, to size a batch's list of them (it grows past). */
     private static final int EXPECTED_DELTAS = 8;
 
     private final EnvelopeReader reader;
@@ -261,7 +261,8 @@ public class BatchProjector {
         @Override
         public void addToSet(String scope, String kind, String key, String member) {
             if (member != null && !member.isBlank()) {
-                changes.addToSet(new BatchChanges.SetAddition(scope, kind, key == null ? CounterKey.UNKNOWN : key, member));
+                changes.addToSet(new BatchChanges.SetAddition(scope, kind, key == null ? CounterKey.UNKNOWN : key,
+                        member));
             }
         }
     }

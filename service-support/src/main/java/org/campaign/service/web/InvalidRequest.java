@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The 400 problem of a request whose fields or parameters are invalid: it names each, and says why in its errors. */
+/**
+ * The 400 problems of invalid requests: one whose detail says what is invalid, or one that names each invalid field
+ * or parameter and says why in its errors.
+ */
 public final class InvalidRequest {
 
     private InvalidRequest() {
