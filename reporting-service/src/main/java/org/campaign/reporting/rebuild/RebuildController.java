@@ -50,10 +50,11 @@ public class RebuildController {
         return rebuilds.all();
     }
 
-    /** The active generation and since when. */
+    /** The active generation, since when, and the version of the projections that built it. */
     @GetMapping("/generations/active")
     public Map<String, Object> active() {
         Document pointer = generations.pointer();
-        return Map.of("generation", pointer.getString("generation"), "since", String.valueOf(pointer.get("since")));
+        return Map.of("generation", pointer.getString("generation"), "since", String.valueOf(pointer.get("since")),
+                "version", Generations.versionOf(pointer), "currentVersion", Generations.VERSION);
     }
 }

@@ -101,6 +101,7 @@ public class RebuildService implements DisposableBean {
     private final int foldFacts;
     private final int foldThreads;
     private final boolean dropPrevious;
+    private final boolean whenOutdated;
     private final Map<String, Progress> running = new ConcurrentHashMap<>();
     private volatile KafkaConsumer<byte[], byte[]> activeConsumer;
     private volatile Thread worker;
@@ -111,7 +112,9 @@ public class RebuildService implements DisposableBean {
                           @Value("${campaign.reporting.rebuild.max-poll-records:10000}") int maxPollRecords,
                           @Value("${campaign.reporting.rebuild.drop-previous:true}") boolean dropPrevious,
                           @Value("${campaign.reporting.rebuild.fold-facts:2000000}") int foldFacts,
-                          @Value("${campaign.reporting.rebuild.fold-threads:0}") int foldThreads) {
+                          @Value("${campaign.reporting.rebuild.fold-threads:0}") int foldThreads,
+                          @Value("${campaign.reporting.rebuild.when-outdated:${campaign.reporting.live.auto-start:true}}")
+                          boolean whenOutdated) {
         this.generations = generations;
         this.projector = projector;
         this.topics = topics;
@@ -125,15 +128,37 @@ public class RebuildService implements DisposableBean {
         this.dropPrevious = dropPrevious;
         this.foldFacts = foldFacts;
         this.foldThreads = foldThreads > 0 ? foldThreads : Runtime.getRuntime().availableProcessors();
+        this.whenOutdated = whenOutdated;
     }
 
     private MongoCollection<Document> collection() {
         return mongo.getDb().getCollection(COLLECTION);
     }
 
-    /** Rebuilds left running by a process that died are abandoned, and their generations dropped. */
+    /**
+     * At start: rebuilds left running by a process that died are abandoned, and the read models are rebuilt if the
+     * active generation was built by older projections (see {@link Generations#VERSION}).
+     */
     @EventListener(ApplicationReadyEvent.class)
-    void abandonInterrupted() {
+    void atStart() {
+        abandonInterrupted();
+        if (whenOutdated) {
+            rebuildIfOutdated();
+        }
+    }
+
+    /** Starts a rebuild if the active generation was built by projections older than these; returns it, or null. */
+    public Progress rebuildIfOutdated() {
+        if (!generations.activeIsOutdated()) {
+            return null;
+        }
+        Progress rebuild = start();
+        log.warn("Generation {} was built by projections of version {}, older than these ({}): rebuild {} replaces it",
+                generations.active(), generations.activeVersion(), Generations.VERSION, rebuild.rebuildId());
+        return rebuild;
+    }
+
+    private void abandonInterrupted() {
         for (Document rebuild : collection().find(Filters.in("state", RUNNING, SWITCHING))) {
             String generation = rebuild.getString("generation");
             log.warn("Rebuild {} was interrupted by a restart; dropping generation {}", rebuild.get("_id"), generation);

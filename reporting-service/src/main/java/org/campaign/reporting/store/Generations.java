@@ -23,6 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * generation; it is read on every query and by the live projection before every batch, and a rebuild switches
  * over by updating that one document — an atomic single-document write. Generation names come from a counter
  * in the same collection ({@code g1}, {@code g2}, …).
+ * <p>
+ * The pointer also records the {@link #VERSION} of the projections that built the active generation: a service whose
+ * projections count differently finds it outdated ({@link #activeIsOutdated}) and rebuilds it.
  */
 @Component
 public class Generations {
@@ -31,6 +34,13 @@ public class Generations {
     private static final String ACTIVE = "active";
     private static final String COUNTER = "counter";
     public static final String FIRST = "g1";
+    /**
+     * The version of the projections: raised whenever they count, name or keep something differently, so that read
+     * models built before are rebuilt. 1: every generation written before versions were recorded; 2: the
+     * lagging-unit ledger in the ledger API's statuses, with each unit's failed checks.
+     */
+    public static final int VERSION = 2;
+    private static final int UNVERSIONED = 1;
 
     private final MongoDatabase database;
     private final int factCacheSize;
@@ -54,16 +64,32 @@ public class Generations {
             return pointer.getString("generation");
         }
         pointers().updateOne(Filters.eq("_id", ACTIVE), Updates.combine(
-                        Updates.setOnInsert("generation", FIRST), Updates.setOnInsert("since", Instant.now().toString())),
+                        Updates.setOnInsert("generation", FIRST), Updates.setOnInsert("since", Instant.now().toString()),
+                        Updates.setOnInsert("version", VERSION)),
                 new UpdateOptions().upsert(true));
         pointers().updateOne(Filters.eq("_id", COUNTER), Updates.max("last", 1L), new UpdateOptions().upsert(true));
         return pointers().find(Filters.eq("_id", ACTIVE)).first().getString("generation");
     }
 
-    /** The pointer document: generation and since when it is active. */
+    /** The pointer document: generation, since when it is active, and the version of the projections that built it. */
     public Document pointer() {
         active();
         return pointers().find(Filters.eq("_id", ACTIVE)).first();
+    }
+
+    /** The version of the projections that built the active generation. */
+    public int activeVersion() {
+        return versionOf(pointer());
+    }
+
+    /** The version of the projections that built the generation a {@link #pointer} names. */
+    public static int versionOf(Document pointer) {
+        return pointer.get("version") instanceof Number version ? version.intValue() : UNVERSIONED;
+    }
+
+    /** Whether the active generation was built by projections older than these. */
+    public boolean activeIsOutdated() {
+        return activeVersion() < VERSION;
     }
 
     /** A new, unused generation name. */
@@ -74,10 +100,14 @@ public class Generations {
         return "g" + ((Number) counter.get("last")).longValue();
     }
 
-    /** Makes {@code generation} the one queries read; returns the generation it replaced. */
+    /**
+     * Makes {@code generation}, which these projections built, the one queries read; returns the generation it
+     * replaced.
+     */
     public String switchTo(String generation) {
         Document before = pointers().findOneAndUpdate(Filters.eq("_id", ACTIVE), Updates.combine(
-                        Updates.set("generation", generation), Updates.set("since", Instant.now().toString())),
+                        Updates.set("generation", generation), Updates.set("since", Instant.now().toString()),
+                        Updates.set("version", VERSION)),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
         return before == null ? null : before.getString("generation");
     }

@@ -1,6 +1,7 @@
 package org.campaign.reporting.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.bson.Document;
 import org.campaign.contracts.EventEnvelope;
 import org.campaign.contracts.pledge.MemberCategory;
 import org.campaign.contracts.pledge.PledgeFocus;
@@ -10,6 +11,7 @@ import org.campaign.contracts.pledge.PledgerType;
 import org.campaign.contracts.pledge.Sector;
 import org.campaign.reporting.TestCity;
 import org.campaign.reporting.TestPublisher;
+import org.campaign.reporting.rebuild.RebuildService;
 import org.campaign.reporting.store.Generations;
 import org.campaign.testsupport.WithTestInfrastructure;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +25,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -70,6 +73,10 @@ class CityReportsIntegrationTest {
 
     @Autowired
     Generations generations;
+    @Autowired
+    RebuildService rebuilds;
+    @Autowired
+    MongoTemplate mongo;
 
     final TestCity city = new TestCity();
 
@@ -469,6 +476,37 @@ class CityReportsIntegrationTest {
                 .get("made").asLong()).isEqualTo(7));
         assertThat(get("/api/reports/pledges/summary?campaignId=" + city.campaign + "&asOf=2011-12-31")
                 .get("made").asLong()).isEqualTo(6);
+    }
+
+    @Test
+    @Order(12)
+    void readModelsBuiltByOlderProjectionsAreRebuiltAndTheNewOnesAreLeftAlone() {
+        List<String> reports = List.of("/api/reports/pledges/summary?campaignId=" + city.campaign,
+                "/api/reports/assessments?campaignId=" + city.campaign,
+                "/api/reports/organisations/" + city.d + "?campaignId=" + city.campaign);
+        eventually(TIMEOUT, () -> assertThat(get("/api/reports/lag").get("totalLag").asLong()).isZero());
+        List<JsonNode> before = reports.stream().map(this::get).toList();
+        JsonNode current = get("/api/reports/generations/active");
+        assertThat(current.get("version").asInt()).isEqualTo(Generations.VERSION)
+                .isEqualTo(current.get("currentVersion").asInt());
+        assertThat(rebuilds.rebuildIfOutdated()).isNull();
+
+        // As a generation written before versions were recorded: its pointer has none.
+        mongo.getCollection(Generations.COLLECTION).updateOne(new Document("_id", "active"),
+                new Document("$unset", new Document("version", "")));
+        assertThat(get("/api/reports/generations/active").get("version").asInt()).isEqualTo(1);
+
+        RebuildService.Progress rebuild = rebuilds.rebuildIfOutdated();
+        assertThat(rebuild).isNotNull();
+        eventually(Duration.ofSeconds(60), () -> assertThat(get("/api/reports/rebuilds/" + rebuild.rebuildId())
+                .get("state").asText()).isEqualTo("COMPLETED"));
+        JsonNode rebuilt = get("/api/reports/generations/active");
+        assertThat(rebuilt.get("generation").asText()).isEqualTo(rebuild.generation())
+                .isNotEqualTo(current.get("generation").asText());
+        assertThat(rebuilt.get("version").asInt()).isEqualTo(Generations.VERSION);
+        for (int i = 0; i < reports.size(); i++) {
+            assertThat(get(reports.get(i))).as(reports.get(i)).isEqualTo(before.get(i));
+        }
     }
 
     private JsonNode get(String path) {
