@@ -13,7 +13,6 @@ import org.springframework.web.server.ResponseStatusException;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 /** Starting blue-green rebuilds of the read models and following their progress. */
 @RestController
@@ -50,11 +49,14 @@ public class RebuildController {
         return rebuilds.all();
     }
 
-    /** The active generation, since when, and the version of the projections that built it. */
+    /** The active generation, since when, and the version of the projections that built it next to these. */
+    public record ActiveGeneration(String generation, String since, int version, int currentVersion) {
+    }
+
     @GetMapping("/generations/active")
-    public Map<String, Object> active() {
+    public ActiveGeneration active() {
         Document pointer = generations.pointer();
-        return Map.of("generation", pointer.getString("generation"), "since", String.valueOf(pointer.get("since")),
-                "version", Generations.versionOf(pointer), "currentVersion", Generations.VERSION);
+        return new ActiveGeneration(pointer.getString("generation"), String.valueOf(pointer.get("since")),
+                Generations.versionOf(pointer), Generations.VERSION);
     }
 }
