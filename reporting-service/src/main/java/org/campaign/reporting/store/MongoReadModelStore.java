@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -89,9 +90,9 @@ public class MongoReadModelStore implements ReadModelStore {
 
     private final MongoDatabase database;
     private final String generation;
-    private final Map<CounterFamily, Map<String, Map<String, Long>>> knownOffsets = new java.util.EnumMap<>(CounterFamily.class);
+    private final Map<CounterFamily, Map<String, Map<String, Long>>> knownOffsets = new EnumMap<>(CounterFamily.class);
     private final FactCache facts;
-    private final Map<String, Set<String>> setMembers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Set<String>> setMembers = new ConcurrentHashMap<>();
     /** The fact pages this store wrote, per kind. */
     private final Map<String, Set<Integer>> pagesWritten = new ConcurrentHashMap<>();
     private final AtomicLong version = new AtomicLong();
@@ -112,7 +113,7 @@ public class MongoReadModelStore implements ReadModelStore {
         this.authoritative = fresh;
         this.facts = new FactCache(factCacheSize, () -> authoritative = false);
         for (CounterFamily family : CounterFamily.values()) {
-            knownOffsets.put(family, new java.util.concurrent.ConcurrentHashMap<>());
+            knownOffsets.put(family, new ConcurrentHashMap<>());
         }
     }
 
@@ -269,7 +270,7 @@ public class MongoReadModelStore implements ReadModelStore {
     }
 
     private void writeCounters(List<CounterDelta> deltas) {
-        Map<CounterFamily, Map<CounterKey, PendingCounter>> byFamily = new java.util.EnumMap<>(CounterFamily.class);
+        Map<CounterFamily, Map<CounterKey, PendingCounter>> byFamily = new EnumMap<>(CounterFamily.class);
         for (CounterDelta delta : deltas) {
             for (CounterKey key : delta.keys()) {
                 byFamily.computeIfAbsent(key.family(), f -> new HashMap<>())
@@ -327,8 +328,7 @@ public class MongoReadModelStore implements ReadModelStore {
      * batch's are.
      */
     void saveCounters(Map<CounterKey, GenerationBuilder.Counted> counted) {
-        Map<CounterFamily, Map<CounterKey, GenerationBuilder.Counted>> byFamily =
-                new java.util.EnumMap<>(CounterFamily.class);
+        Map<CounterFamily, Map<CounterKey, GenerationBuilder.Counted>> byFamily = new EnumMap<>(CounterFamily.class);
         counted.forEach((key, sums) -> byFamily.computeIfAbsent(key.family(), f -> new HashMap<>()).put(key, sums));
         try {
             byFamily.forEach(this::saveCounters);
@@ -458,20 +458,20 @@ public class MongoReadModelStore implements ReadModelStore {
         bySet.keySet().forEach(id -> {
             Set<String> cached = setMembers.get(id);
             if (cached != null) {
-                present.put(id, new java.util.HashSet<>(cached));
+                present.put(id, new HashSet<>(cached));
             } else {
                 unknown.add(id);
             }
         });
         if (!unknown.isEmpty() && !authoritative) {
             for (Document set : sets.find(Filters.in("_id", unknown)).projection(Projections.include("members"))) {
-                present.put(set.getString("_id"), new java.util.HashSet<>(set.getList("members", String.class, List.of())));
+                present.put(set.getString("_id"), new HashSet<>(set.getList("members", String.class, List.of())));
             }
         }
         List<WriteModel<RawBsonDocument>> inserts = new ArrayList<>();
         List<WriteModel<Document>> writes = new ArrayList<>();
         bySet.forEach((id, list) -> {
-            Set<String> members = present.getOrDefault(id, new java.util.HashSet<>());
+            Set<String> members = present.getOrDefault(id, new HashSet<>());
             List<String> added = new ArrayList<>();
             for (SetAddition addition : list) {
                 if (members.add(addition.member())) {
