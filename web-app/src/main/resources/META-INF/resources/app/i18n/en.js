@@ -505,7 +505,7 @@ export default {
   'inspection.ledger.dueOn': 'Due by {date}',
   'inspection.ledger.progressCount': '{count} progress reports, the latest:',
   'inspection.ledger.lastFindings': 'Latest findings:',
-  'inspection.ledger.failedChecks': 'final checks failed: {count}',
+  'ledger.failedChecks': 'final checks failed: {count}',
   'inspection.ledger.clearedOn': 'cleared on {date}',
   'ledgerStatus.LISTED': 'Listed',
   'ledgerStatus.LEADER_ASSIGNED': 'Leader assigned',

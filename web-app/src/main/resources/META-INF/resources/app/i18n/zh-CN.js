@@ -505,7 +505,7 @@ export default {
   'inspection.ledger.dueOn': '计划 {date} 前完成',
   'inspection.ledger.progressCount': '已报告进展 {count} 次，最近：',
   'inspection.ledger.lastFindings': '最近验收意见：',
-  'inspection.ledger.failedChecks': '验收未通过 {count} 次',
+  'ledger.failedChecks': '验收未通过 {count} 次',
   'inspection.ledger.clearedOn': '{date} 销号',
   'ledgerStatus.LISTED': '已列入',
   'ledgerStatus.LEADER_ASSIGNED': '已确定包联领导',

@@ -427,7 +427,7 @@ export function render(main) {
     clear(ledgerList, units.length === 0 ? h('p', { class: 'empty' }, t('common.none'))
       : h('ul', { class: 'plain' }, units.map((u) => h('li', {},
         h('strong', {}, u.name || u.organisationId), ' · ', townshipName(u.townshipId), ' · ', label('ledgerStatus', u.status),
-        u.failedChecks ? ` · ${t('inspection.ledger.failedChecks', { count: u.failedChecks })}` : ''))));
+        u.failedChecks ? ` · ${t('ledger.failedChecks', { count: u.failedChecks })}` : ''))));
   }
 
   function drawAll() {

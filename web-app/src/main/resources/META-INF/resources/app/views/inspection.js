@@ -451,7 +451,7 @@ export function render(main, user) {
         h('td', {}, u.townshipId),
         h('td', { class: 'num' }, formatNumber(u.total, 1)),
         h('td', {}, h('span', { class: `status ledger-${u.status}`, dataset: { testid: 'ledger-status' } }, label('ledgerStatus', u.status)),
-          u.failedChecks ? h('small', { class: 'failed' }, h('br'), t('inspection.ledger.failedChecks', { count: u.failedChecks })) : null,
+          u.failedChecks ? h('small', { class: 'failed' }, h('br'), t('ledger.failedChecks', { count: u.failedChecks })) : null,
           u.clearedOn ? h('small', {}, h('br'), t('inspection.ledger.clearedOn', { date: u.clearedOn })) : null),
         h('td', {}, u.leaderId || '–'),
         h('td', { class: 'ledger-work' },
