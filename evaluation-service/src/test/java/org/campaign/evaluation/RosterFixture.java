@@ -68,7 +68,7 @@ public class RosterFixture {
             publish(registered(id, townshipId, List.of(townshipId, id)), "Organisation", id, 0);
         }
         for (String id : organisationIds) {
-            awaitPlaced(SubjectType.ORGANISATION, id, new Placement(id, townshipId));
+            awaitPlaced(SubjectType.ORGANISATION, id, id, townshipId);
         }
     }
 
@@ -90,7 +90,7 @@ public class RosterFixture {
     public void move(String organisationId, long sequence, String townshipId) {
         publish(new OrganisationMoved(organisationId, townshipId, townshipId, townshipId,
                 List.of(townshipId, organisationId)), "Organisation", organisationId, sequence);
-        awaitPlaced(SubjectType.ORGANISATION, organisationId, new Placement(organisationId, townshipId));
+        awaitPlaced(SubjectType.ORGANISATION, organisationId, organisationId, townshipId);
     }
 
     /** Publishes one roster event of the aggregate, without waiting for the service to apply it. */
@@ -130,7 +130,9 @@ public class RosterFixture {
     }
 
     /** Waits until the service places the subject as expected. */
-    public void awaitPlaced(SubjectType type, String subjectId, Placement expected) {
-        eventually(WAIT, () -> assertThat(roster.place(type, subjectId)).isEqualTo(expected));
+    public void awaitPlaced(SubjectType type, String subjectId, String organisationId, String townshipId) {
+        eventually(WAIT, () -> assertThat(roster.place(type, subjectId))
+                .extracting(Placement::organisationId, Placement::townshipId)
+                .containsExactly(organisationId, townshipId));
     }
 }

@@ -7,7 +7,6 @@ import org.campaign.evaluation.assignment.ReviewerScope;
 import org.campaign.write.web.Page;
 import org.campaign.evaluation.review.ReviewCommands.RecordReview;
 import org.campaign.evaluation.roster.Placement;
-import org.campaign.evaluation.roster.Roster;
 import org.campaign.evaluation.roster.StatedSubject;
 import org.campaign.service.security.Roles;
 import org.campaign.write.CommandRefused;
@@ -56,13 +55,11 @@ public class ReviewService {
 
     private final CommandGateway commands;
     private final ReviewerScope scope;
-    private final Roster roster;
     private final MongoTemplate mongo;
 
-    ReviewService(CommandGateway commands, ReviewerScope scope, Roster roster, MongoTemplate mongo) {
+    ReviewService(CommandGateway commands, ReviewerScope scope, MongoTemplate mongo) {
         this.commands = commands;
         this.scope = scope;
-        this.roster = roster;
         this.mongo = mongo;
     }
 
@@ -70,7 +67,7 @@ public class ReviewService {
     public void record(Acting acting, RecordReview review) {
         Placement placement = scope.requireCoversOnRoster(acting, review.campaignId(), new StatedSubject(
                 review.subjectType(), review.subjectId(), review.organisationId(), review.townshipId()), "review it");
-        commands.sendAndWait(review.placedIn(placement.townshipId(), roster.path(placement.organisationId())),
+        commands.sendAndWait(review.placedIn(placement.townshipId(), placement.path()),
                 acting.metaData());
     }
 

@@ -2,8 +2,17 @@ package org.campaign.evaluation.roster;
 
 import org.campaign.contracts.evaluation.SubjectType;
 
-/** Where the roster places a subject: its organisation (a member's own organisation) and that one's township. */
-public record Placement(String organisationId, String townshipId) {
+import java.util.List;
+
+/**
+ * Where the roster places a subject: its organisation (a member's own organisation), that one's township, and its
+ * path from the top of the tree (itself last; empty when the roster has none).
+ */
+public record Placement(String organisationId, String townshipId, List<String> path) {
+
+    public Placement {
+        path = path == null ? List.of() : List.copyOf(path);
+    }
 
     /**
      * Refuses a request that states the subject's organisation or township otherwise than the roster, naming the

@@ -5,8 +5,6 @@ import org.campaign.write.CommandRefused;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
-
 /**
  * The roster as far as this service needs it: which organisations and members exist, and where they belong. It
  * is the pledge service's roster as received over Kafka ({@link RosterProjection}), so an organisation registered
@@ -47,12 +45,6 @@ public class Roster {
         if (!organisation.active()) {
             throw CommandRefused.conflict("Organisation " + organisationId + " was deregistered from the roster");
         }
-        return new Placement(organisationId, organisation.townshipId());
-    }
-
-    /** The organisation's path from the top of the tree (itself last) as the roster has it now; empty if unknown. */
-    public List<String> path(String organisationId) {
-        RosterOrganisation organisation = mongo.findById(organisationId, RosterOrganisation.class);
-        return organisation == null || organisation.path() == null ? List.of() : organisation.path();
+        return new Placement(organisationId, organisation.townshipId(), organisation.path());
     }
 }

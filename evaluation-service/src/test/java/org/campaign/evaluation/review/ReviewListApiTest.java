@@ -6,7 +6,6 @@ import org.campaign.evaluation.ApiClient;
 import org.campaign.evaluation.ApiClient.As;
 import org.campaign.evaluation.EvaluationServiceTest;
 import org.campaign.evaluation.RosterFixture;
-import org.campaign.evaluation.roster.Placement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,7 +59,7 @@ class ReviewListApiTest {
         roster.organisations(west, w1);
         // a branch of east's subtree that lies below a sub-agency of its own
         roster.publish(RosterFixture.registered(leaf, east, List.of(east, subAgency, leaf)), "Organisation", leaf, 0);
-        roster.awaitPlaced(SubjectType.ORGANISATION, leaf, new Placement(leaf, east));
+        roster.awaitPlaced(SubjectType.ORGANISATION, leaf, leaf, east);
 
         campaign = ApiClient.newCampaign();
         leader = new As("leader-" + run, "district-committee").withRoles("REVIEWER");

@@ -148,7 +148,7 @@ class RosterApiTest {
         roster.member(member, village);
         roster.move(village, 1, WEST);
         roster.publish(new MemberTransferred(member, village, other), "Member", member, 2);
-        roster.awaitPlaced(SubjectType.MEMBER, member, new Placement(other, EAST));
+        roster.awaitPlaced(SubjectType.MEMBER, member, other, EAST);
 
         roster.publish(RosterFixture.registered(village, EAST, List.of(EAST, village)), "Organisation", village, 0);
         roster.publish(new OrganisationMoved(village, "north", "north", "north", List.of("north", village)),
@@ -157,8 +157,10 @@ class RosterApiTest {
         roster.publish(new MemberEnrolled(member, village, null), "Member", member, 0);
         roster.awaitConsumed();
 
-        assertThat(placements.place(SubjectType.ORGANISATION, village)).isEqualTo(new Placement(village, WEST));
-        assertThat(placements.place(SubjectType.MEMBER, member)).isEqualTo(new Placement(other, EAST));
+        assertThat(placements.place(SubjectType.ORGANISATION, village))
+                .isEqualTo(new Placement(village, WEST, List.of(WEST, village)));
+        assertThat(placements.place(SubjectType.MEMBER, member))
+                .isEqualTo(new Placement(other, EAST, List.of(EAST, other)));
     }
 
     @Test
@@ -168,12 +170,12 @@ class RosterApiTest {
         String member = "moving-member-" + suffix;
         roster.organisations(EAST, moving);
         roster.publish(RosterFixture.registered(child, EAST, List.of(EAST, moving, child)), "Organisation", child, 0);
-        roster.awaitPlaced(SubjectType.ORGANISATION, child, new Placement(child, EAST));
+        roster.awaitPlaced(SubjectType.ORGANISATION, child, child, EAST);
         roster.member(member, child);
 
         roster.move(moving, 1, WEST);
-        roster.awaitPlaced(SubjectType.ORGANISATION, child, new Placement(child, WEST));
-        roster.awaitPlaced(SubjectType.MEMBER, member, new Placement(child, WEST));
+        roster.awaitPlaced(SubjectType.ORGANISATION, child, child, WEST);
+        roster.awaitPlaced(SubjectType.MEMBER, member, child, WEST);
 
         long before = api.storedEvents();
         expect(403, api.post(EAST_GROUP, "/api/evaluations", evaluation(SubjectType.ORGANISATION, moving, moving,
@@ -204,8 +206,8 @@ class RosterApiTest {
         roster.move(parent, 1, WEST);
         // Registered under the parent while it was still in the east; its event arrives after the parent's move.
         roster.publish(RosterFixture.registered(child, EAST, List.of(EAST, parent, child)), "Organisation", child, 0);
-        roster.awaitPlaced(SubjectType.ORGANISATION, child, new Placement(child, WEST));
-        assertThat(placements.path(child)).containsExactly(WEST, parent, child);
+        roster.awaitPlaced(SubjectType.ORGANISATION, child, child, WEST);
+        assertThat(placements.place(SubjectType.ORGANISATION, child).path()).containsExactly(WEST, parent, child);
     }
 
     private static String quoted(String value) {

@@ -205,6 +205,8 @@ public class Reports {
                                    List<SatisfactionRow> bySector, List<SatisfactionRow> byOrganisation) {
     }
 
+    /** One township, sector or organisation; a sector row has no name (its key is the sector's constant). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SatisfactionRow(String key, String name, OrganisationFigures.Satisfaction satisfaction) {
     }
 

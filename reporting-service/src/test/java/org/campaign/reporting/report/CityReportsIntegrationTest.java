@@ -202,6 +202,9 @@ class CityReportsIntegrationTest {
         assertThat(ev.at("/overall/satisfactionRate").asDouble()).isEqualTo(90.0);
         assertThat(find(ev.get("byTownship"), "key", city.e).at("/satisfaction/satisfactionRate").asDouble()).isEqualTo(96.0);
         assertThat(find(ev.get("bySector"), "key", "URBAN_COMMUNITY").at("/satisfaction/satisfactionRate").asDouble()).isEqualTo(75.0);
+        // A sector is named by its key, like the breakdowns of the pledge summary; a township by its organisation.
+        assertThat(find(ev.get("bySector"), "key", "URBAN_COMMUNITY").has("name")).isFalse();
+        assertThat(find(ev.get("byTownship"), "key", city.e).get("name").isTextual()).isTrue();
         assertThat(ev.at("/byOrganisation/0/key").asText()).isEqualTo(city.w1);
 
         JsonNode as = get("/api/reports/assessments?campaignId=" + city.campaign);
