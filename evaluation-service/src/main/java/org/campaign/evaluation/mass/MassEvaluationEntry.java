@@ -3,6 +3,7 @@ package org.campaign.evaluation.mass;
 import org.campaign.contracts.evaluation.EvaluationMethod;
 import org.campaign.contracts.evaluation.SubjectType;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.math.BigDecimal;
@@ -17,8 +18,14 @@ import java.util.List;
  * @param openedBy the user the evaluation was opened by (an inspection group's account or the district office)
  * @param openedAt when it was opened; the list shows the newest first
  * @param ballots number of individual ballots; tallies are counted in the totals only
+ * <p>
+ * Indexed for the evaluations a reviewer may read (opened by them, or of the organisations and townships assigned),
+ * and those an assessment draws on.
  */
 @Document("mass_evaluations")
+@CompoundIndex(name = "opened_by", def = "{'openedBy': 1, 'openedAt': -1, '_id': -1}")
+@CompoundIndex(name = "township", def = "{'townshipId': 1}")
+@CompoundIndex(name = "organisation", def = "{'organisationId': 1}")
 public record MassEvaluationEntry(@Id String id, String campaignId, int year, String round,
                                   SubjectType subjectType, String subjectId, String organisationId,
                                   String townshipId, List<EvaluationMethod> methods, LocalDate openedOn,

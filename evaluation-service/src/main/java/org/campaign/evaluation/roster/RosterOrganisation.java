@@ -1,6 +1,7 @@
 package org.campaign.evaluation.roster;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.util.List;
@@ -10,8 +11,11 @@ import java.util.List;
  * path from the top of the tree (itself last), and whether it is still registered. {@code sequence} is the sequence
  * of the last of its own events applied here. The townships it belonged to before a move are kept so
  * that a sub-organisation whose registration arrives after the move can follow it ({@link RosterProjection}).
+ * <p>
+ * Indexed for a moved organisation's subtree.
  */
 @Document("roster-organisations")
+@CompoundIndex(name = "path", def = "{'path': 1}")
 record RosterOrganisation(@Id String id, String townshipId, List<String> path, boolean active, long sequence,
                           List<String> formerTownshipIds) {
 

@@ -7,6 +7,7 @@ import org.campaign.contracts.pledge.PledgerType;
 import org.campaign.contracts.pledge.Sector;
 import org.campaign.contracts.pledge.Target;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.math.BigDecimal;
@@ -17,8 +18,13 @@ import java.util.List;
 /**
  * A pledge as agencies list it: current content and status, with the path of the pledger's organisation so that
  * each agency sees exactly its own subtree. {@code version} is the sequence of the pledge's last event.
+ * <p>
+ * Indexed for an agency's pledges (by path) and the district's, in the lists' order; the daily lapse run finds the
+ * overdue ones by deadline.
  */
 @Document("pledges")
+@CompoundIndex(name = "path_deadline", def = "{'path': 1, 'deadline': 1, '_id': 1}")
+@CompoundIndex(name = "deadline", def = "{'deadline': 1, '_id': 1}")
 public record PledgeEntry(@Id String id, String campaignId, PledgerType pledgerType, String pledgerId,
                           MemberCategory memberCategory, String organisationId, List<String> path, Sector sector,
                           String townshipId, PledgeKind kind, PledgeFocus focus, String title, Target target,

@@ -1,6 +1,7 @@
 package org.campaign.pledging.transfer;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -12,8 +13,12 @@ import java.util.List;
  * or rejected, and {@code duplicates} counts the rejected rows whose record already existed. {@code lastLine} is
  * the line of the last row read. At most a fixed number of errors is kept ({@code errors}, in file order);
  * {@code errorsNotKept} counts the rest.
+ * <p>
+ * Indexed for an agency's imports, newest first; the clean-up of old ones by their last change.
  */
 @Document("imports")
+@CompoundIndex(name = "agency_created", def = "{'agencyId': 1, 'createdAt': -1, '_id': -1}")
+@CompoundIndex(name = "updated", def = "{'updatedAt': 1}")
 public record ImportJob(@Id String id, ImportKind kind, Status status, String agencyId, String userId,
                         String charset, long bytes, Instant createdAt, Instant updatedAt, Instant finishedAt,
                         long rowsRead, long accepted, long rejected, long duplicates, long lastLine,
