@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.campaign.contracts.Topics;
+import org.campaign.testsupport.TopicReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -138,6 +139,8 @@ class AccessMatrixTest {
         String expired = expiredToken();
         String forged = selfSigned(stack.issuerUrl());
         String foreign = selfSigned("http://issuer.elsewhere.example");
+        // Publication follows the stores: once the set-up's last record is on Kafka, the count is a stable start.
+        awaitPublished(Topics.PLEDGE_EVENTS, pledgeId);
         long eventsBefore = storedEvents();
         long recordsBefore = publishedRecords();
 
@@ -166,7 +169,19 @@ class AccessMatrixTest {
         assertThat(wrong).isEmpty();
 
         assertThat(storedEvents()).as("events in the stores").isEqualTo(eventsBefore);
-        assertThat(publishedRecords()).as("records on Kafka").isEqualTo(recordsBefore);
+
+        // Each service publishes its events in the order stored: one permitted write each, once on Kafka, shows that
+        // nothing else reached it meanwhile.
+        String marker = StackClient.JSON.readTree(created(client.post("east-township-system", "/api/pledges",
+                pledge("matrix-village"))).body()).get("pledgeId").asText();
+        String assignment = StackClient.JSON.readTree(created(client.post("district-admin-tool", "/api/assignments",
+                """
+                {"campaignId":"matrix-2011","reviewerId":"matrix-reviewer","kind":"LEADER",
+                 "organisationIds":["matrix-village"]}""")).body()).get("assignmentId").asText();
+        awaitPublished(Topics.PLEDGE_EVENTS, marker);
+        awaitPublished(Topics.EVALUATION_EVENTS, assignment);
+        assertThat(publishedRecords()).as("records on Kafka").isEqualTo(recordsBefore + 2);
+        assertThat(storedEvents()).as("events in the stores").isEqualTo(eventsBefore + 2);
     }
 
     @Test
@@ -246,6 +261,13 @@ class AccessMatrixTest {
         try (MongoClient mongo = MongoClients.create(stack.mongoConnectionString())) {
             return mongo.getDatabase("pledge").getCollection("domainevents").countDocuments()
                     + mongo.getDatabase("evaluation").getCollection("domainevents").countDocuments();
+        }
+    }
+
+    private static void awaitPublished(String topic, String aggregateId) {
+        try (TopicReader reader = TopicReader.of(stack.kafkaBootstrapServers(), topic)) {
+            eventually(Duration.ofSeconds(30), () -> assertThat(reader.envelopes())
+                    .anyMatch(envelope -> envelope.aggregateId().equals(aggregateId)));
         }
     }
 

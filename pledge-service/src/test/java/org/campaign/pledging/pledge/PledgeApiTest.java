@@ -188,7 +188,7 @@ class PledgeApiTest {
     }
 
     @Test
-    void aPledgeWhoseDeadlinePassedUnfulfilledLapsesByItself() {
+    void aPledgeWhoseDeadlinePassedUnfulfilledLapsesInTheLapseRun() {
         String open = api.pledge(district.township(), district.campaign(), "ORGANISATION", district.village(),
                 "2011-09-30");
         String done = api.pledge(district.township(), district.campaign(), "ORGANISATION", district.village(),

@@ -104,12 +104,13 @@ class PledgeTest {
 
     @Test
     void aPledgeLapsesOnlyAfterItsDeadlineAndOnlyWhileOpen() {
+        // Not yet due, or already closed: nothing happens, and nothing is refused (the daily run goes on).
         fixture.given(MADE, APPROVED).when(new LapsePledge(ID, DEADLINE))
-                .expectNoEvents();
+                .expectNoEvents().expectSuccessfulHandlerExecution();
         fixture.given(MADE, APPROVED).when(new LapsePledge(ID, DEADLINE.plusDays(1)))
                 .expectEvents(new PledgeLapsed(ID, DEADLINE));
         fixture.given(MADE, APPROVED, FULFILLED).when(new LapsePledge(ID, DEADLINE.plusDays(1)))
-                .expectNoEvents();
+                .expectNoEvents().expectSuccessfulHandlerExecution();
     }
 
     @Test

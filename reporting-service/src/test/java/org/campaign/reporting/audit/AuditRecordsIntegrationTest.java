@@ -43,7 +43,8 @@ import static org.campaign.testsupport.Eventually.eventually;
 /**
  * The search of records against {@link TestCity} published twice over the real topics (every event is delivered
  * twice), plus one pledge of an agency of its own: by id prefix, label, mentioned organisation, type, agency, user
- * and dates, paged; redelivered events counted once; and the same summaries after a blue-green rebuild.
+ * and dates, paged; redelivered events counted once; the same summaries after a blue-green rebuild (the log is not
+ * part of a generation), and events that arrive during it, and again after it, logged once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithTestInfrastructure
@@ -247,22 +248,36 @@ class AuditRecordsIntegrationTest {
         // Events that arrive while the rebuild runs are logged once, whichever consumer applies them: the live
         // projection before it is stopped, or the rebuild while it catches up at the switch-over.
         String during = uniqueId("during");
+        List<EventEnvelope> meanwhile = new ArrayList<>();
+        for (int sequence = 0; sequence < 4; sequence++) {
+            meanwhile.add(new EventEnvelope(UUID.randomUUID().toString(), "PledgeNoted", "1", "pledge-service",
+                    "Pledge", during, sequence, Instant.parse("2012-02-01T00:00:00Z"),
+                    new Actor(clerk, uniqueId("agency")), UUID.randomUUID().toString(),
+                    JSON.createObjectNode().put("pledgeId", during)));
+        }
         try (TestPublisher publisher = new TestPublisher(bootstrapServers)) {
-            for (int sequence = 0; sequence < 3; sequence++) {
-                publisher.publish(pledgeTopic, new EventEnvelope(UUID.randomUUID().toString(), "PledgeNoted", "1",
-                        "pledge-service", "Pledge", during, sequence, Instant.parse("2012-02-01T00:00:00Z"),
-                        new Actor(clerk, uniqueId("agency")), UUID.randomUUID().toString(),
-                        JSON.createObjectNode().put("pledgeId", during)));
-            }
+            meanwhile.subList(0, 3).forEach(event -> publisher.publish(pledgeTopic, event));
         }
         eventually(Duration.ofSeconds(60), () -> assertThat(get("/api/reports/rebuilds/" + id).get("state").asText())
                 .isEqualTo("COMPLETED"));
         eventually(TIMEOUT, () -> assertThat(search("q=" + during).at("/items/0/events").asInt()).isEqualTo(3));
         assertThat(get("/api/audit/history/" + during).get("events").asInt()).isEqualTo(3);
 
+        // The log is kept apart from the generations: the rebuild changed none of the summaries.
         for (int i = 0; i < searches.size(); i++) {
             assertThat(search(searches.get(i))).as(searches.get(i)).isEqualTo(before.get(i));
         }
+
+        // After the switch-over the live projection logs on from where the rebuild stopped: the three events
+        // delivered again are logged once, and a fourth after them (same key, same partition) once it has arrived.
+        try (TestPublisher publisher = new TestPublisher(bootstrapServers)) {
+            meanwhile.forEach(event -> publisher.publish(pledgeTopic, event));
+        }
+        eventually(TIMEOUT, () -> assertThat(search("q=" + during).at("/items/0/events").asInt()).isEqualTo(4));
+        JsonNode history = get("/api/audit/history/" + during);
+        assertThat(history.get("events").asInt()).isEqualTo(4);
+        assertThat(history.findValuesAsText("eventId")).containsExactlyElementsOf(
+                meanwhile.stream().map(EventEnvelope::eventId).toList());
     }
 
     private JsonNode search(String query) {

@@ -64,6 +64,8 @@ class EnvelopeReaderTest {
         assertThat(reader.payload(read, PledgeMade.class)).isEqualTo(reader.payload(bound, PledgeMade.class));
         assertThat(read.payload().toString()).isEqualTo(bound.payload().toString());
         assertThat(read.payload().get("title").asText()).isEqualTo("办实事 \"一\"");
+        // Once its fields were read as a tree, the payload is bound from the tree: still the same record.
+        assertThat(((LazyPayload) read.payload()).fieldsRead()).isTrue();
         assertThat(reader.payload(read, PledgeMade.class)).isEqualTo(reader.payload(bound, PledgeMade.class));
     }
 

@@ -128,11 +128,17 @@ class PledgeSummaryIntegrationTest {
         publish(scenario);
         eventually(TIMEOUT, () -> assertScenarioFigures(summary(scenario.campaignId())));
 
-        // The write side publishes at least once: the very same envelopes again, then one new event.
+        // The write side publishes at least once: the very same envelopes again, then one new event on each topic
+        // (once those count, so have the duplicates before them).
         publish(scenario);
         publisher.publish(pledgeTopic, pledgeFulfilled(scenario.secondPledgeId(), 1));
+        publisher.publish(evaluationTopic, reviewRecorded(scenario.campaignId(), uniqueId("r2"), Rating.GOOD));
 
-        eventually(TIMEOUT, () -> assertThat(summary(scenario.campaignId()).get("fulfilled").asLong()).isEqualTo(2));
+        eventually(TIMEOUT, () -> {
+            JsonNode now = summary(scenario.campaignId());
+            assertThat(now.get("fulfilled").asLong()).isEqualTo(2);
+            assertThat(now.at("/reviews/recorded").asLong()).isEqualTo(2);
+        });
         JsonNode summary = summary(scenario.campaignId());
         assertThat(summary.get("made").asLong()).isEqualTo(3);
         assertThat(summary.get("fulfilmentRate").asDouble()).isEqualTo(66.7);
@@ -140,16 +146,21 @@ class PledgeSummaryIntegrationTest {
         assertBreakdown(summary.get("bySector"), "URBAN_COMMUNITY", 1, 0, 0.0);
         assertBreakdown(summary.get("byTownship"), "T01", 2, 1, 50.0);
         assertBreakdown(summary.get("byTownship"), "T02", 1, 1, 100.0);
-        assertThat(summary.at("/reviews/recorded").asLong()).isEqualTo(1);
+        assertThat(summary.at("/reviews/recorded").asLong()).isEqualTo(2);
 
-        // The consumer itself redelivers: rewind the group to the start of the pledge topic, as after a crash
-        // before any offset was committed, then publish one more new event.
-        replayPledgeTopicFromTheStart();
+        // The consumer itself redelivers: rewind the group to the start of both topics, as after a crash before
+        // any offset was committed, then publish one more new event on each.
+        replayTopicsFromTheStart();
         String latePledge = uniqueId("p4");
         publisher.publish(pledgeTopic, organisationPledge(scenario.campaignId(), latePledge, Sector.URBAN_COMMUNITY,
                 "T02"));
+        publisher.publish(evaluationTopic, reviewRecorded(scenario.campaignId(), uniqueId("r3"), Rating.GOOD));
 
-        eventually(TIMEOUT, () -> assertThat(summary(scenario.campaignId()).get("made").asLong()).isEqualTo(4));
+        eventually(TIMEOUT, () -> {
+            JsonNode now = summary(scenario.campaignId());
+            assertThat(now.get("made").asLong()).isEqualTo(4);
+            assertThat(now.at("/reviews/recorded").asLong()).isEqualTo(3);
+        });
         summary = summary(scenario.campaignId());
         assertThat(summary.get("fulfilled").asLong()).isEqualTo(2);
         assertThat(summary.get("fulfilmentRate").asDouble()).isEqualTo(50.0);
@@ -157,7 +168,7 @@ class PledgeSummaryIntegrationTest {
         assertBreakdown(summary.get("bySector"), "URBAN_COMMUNITY", 2, 0, 0.0);
         assertBreakdown(summary.get("byTownship"), "T01", 2, 1, 50.0);
         assertBreakdown(summary.get("byTownship"), "T02", 2, 1, 50.0);
-        assertThat(summary.at("/reviews/recorded").asLong()).isEqualTo(1);
+        assertThat(summary.at("/reviews/recorded").asLong()).isEqualTo(3);
     }
 
     @Test
@@ -186,13 +197,14 @@ class PledgeSummaryIntegrationTest {
         assertThat(health.get("status").asText()).isEqualTo("UP");
     }
 
-    private void replayPledgeTopicFromTheStart() throws Exception {
+    private void replayTopicsFromTheStart() throws Exception {
         MessageListenerContainer container = listeners.getListenerContainer(ProjectionListener.LISTENER_ID);
         container.stop();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            TopicPartition partition = new TopicPartition(pledgeTopic, 0);
+            Map<TopicPartition, OffsetAndMetadata> start = Map.of(new TopicPartition(pledgeTopic, 0),
+                    new OffsetAndMetadata(0), new TopicPartition(evaluationTopic, 0), new OffsetAndMetadata(0));
             eventually(TIMEOUT, () -> admin.alterConsumerGroupOffsets(KafkaProjectionConfiguration.CONSUMER_GROUP,
-                    Map.of(partition, new OffsetAndMetadata(0))).all().get(10, TimeUnit.SECONDS));
+                    start).all().get(10, TimeUnit.SECONDS));
         } finally {
             container.start();
         }
