@@ -171,6 +171,10 @@ class MassEvaluationListApiTest {
         assertThat(page(office, "").get("total").asLong()).isEqualTo(5);
         assertThat(expect(200, api.get(office, "/api/evaluations?campaignId=" + campaign + "x")).getBody()
                 .get("total").asLong()).isZero();
+        assertThat(expect(400, api.get(office, "/api/evaluations?year=abc")).getBody().at("/errors/0/message")
+                .asText()).isEqualTo("'abc' is not a whole number");
+        assertThat(expect(400, api.get(office, "/api/evaluations?open=maybe")).getBody().at("/errors/0/message")
+                .asText()).isEqualTo("'maybe' is not true or false");
     }
 
     @Test

@@ -38,6 +38,7 @@ public class RosterService {
     public void register(Acting acting, Registration registration) {
         List<String> path = new ArrayList<>();
         String agencyId = registration.organisationId();
+        String townshipId = registration.townshipId();
         if (registration.parentId() == null) {
             boundary.requireDistrict(acting.actor(), "register a top-level organisation");
         } else {
@@ -45,11 +46,25 @@ public class RosterService {
             requireActive(parent);
             path.addAll(parent.path());
             agencyId = registration.agency() ? registration.organisationId() : parent.agencyId();
+            townshipId = townshipUnder(parent, registration.organisationId(), townshipId);
         }
         path.add(registration.organisationId());
         commands.sendAndWait(new RegisterOrganisation(registration.organisationId(), registration.name(),
-                registration.kind(), registration.sector(), registration.parentId(), registration.townshipId(),
+                registration.kind(), registration.sector(), registration.parentId(), townshipId,
                 agencyId, List.copyOf(path)), acting.metaData());
+    }
+
+    /**
+     * The township of an organisation under {@code parent}: the parent's, or its own id when it heads a township
+     * (or a department) of its own. A stated township must be one of the two; none stated means the parent's.
+     */
+    private static String townshipUnder(OrganisationEntry parent, String organisationId, String stated) {
+        if (stated == null || stated.equals(parent.townshipId()) || stated.equals(organisationId)) {
+            return stated == null ? parent.townshipId() : stated;
+        }
+        throw new IllegalArgumentException("townshipId: an organisation under " + parent.id() + " belongs to its "
+                + "township " + parent.townshipId() + ", or heads a township of its own (" + organisationId
+                + "), not " + stated);
     }
 
     public void move(Acting acting, String organisationId, String newParentId, String townshipId) {
@@ -63,9 +78,11 @@ public class RosterService {
         List<String> path = new ArrayList<>(parent.path());
         path.add(organisationId);
         String agencyId = organisation.agencyId().equals(organisationId) ? organisationId : parent.agencyId();
+        // It joins its new parent's township, unless it heads one of its own, and its subtree follows it.
+        String stated = townshipId != null ? townshipId
+                : organisation.townshipId().equals(organisationId) ? organisationId : null;
         commands.sendAndWait(new MoveOrganisation(organisationId, newParentId,
-                townshipId == null ? organisation.townshipId() : townshipId, agencyId, List.copyOf(path)),
-                acting.metaData());
+                townshipUnder(parent, organisationId, stated), agencyId, List.copyOf(path)), acting.metaData());
     }
 
     public void rename(Acting acting, String organisationId, String name) {

@@ -133,6 +133,17 @@ class PledgeApiTest {
         assertThat(noCampaign.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(noCampaign.getBody().get("detail").asText()).contains("campaignId");
         assertThat(api.storedEvents()).isEqualTo(before);
+
+        // A query parameter of the wrong type is named, with what it should be; an unknown path is no endpoint.
+        ResponseEntity<JsonNode> badStatus = api.get(district.township(), "/api/pledges?status=DONE");
+        assertThat(badStatus.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badStatus.getBody().get("detail").asText()).isEqualTo("Invalid parameters: status");
+        assertThat(badStatus.getBody().at("/errors/0/message").asText())
+                .isEqualTo("'DONE' is not one of MADE, SENT_BACK, REVISED, APPROVED, PUBLISHED, FULFILLED, LAPSED, "
+                        + "WITHDRAWN");
+        ResponseEntity<JsonNode> noEndpoint = api.post(district.township(), "/api/pledges/p-1/explode", "{}");
+        assertThat(noEndpoint.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(noEndpoint.getBody().get("detail").asText()).isEqualTo("No endpoint POST /api/pledges/p-1/explode");
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.campaign.pledging.ApiClient.expect;
@@ -81,7 +82,8 @@ class RosterApiTest {
         long before = api.storedEvents();
         ResponseEntity<JsonNode> duplicate = api.post(district.township(), "/api/organisations", """
                 {"organisationId":"%s","name":"again","kind":"BRANCH","sector":"RURAL_VILLAGE",
-                 "parentId":"%s","townshipId":"t"}""".formatted(district.village(), district.township()));
+                 "parentId":"%s","townshipId":"%s"}""".formatted(district.village(), district.township(),
+                district.township()));
         assertThat(duplicate.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         ResponseEntity<JsonNode> invalid = api.post(district.township(), "/api/organisations", """
                 {"organisationId":"has space","kind":"BRANCH","townshipId":"t"}""");
@@ -89,6 +91,45 @@ class RosterApiTest {
         assertThat(invalid.getBody().get("errors").findValuesAsText("field"))
                 .containsExactlyInAnyOrder("organisationId", "name", "sector");
         assertThat(api.storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void anOrganisationBelongsToItsParentsTownshipOrHeadsItsOwn() {
+        long before = api.storedEvents();
+        ResponseEntity<JsonNode> elsewhere = api.post(district.township(), "/api/organisations", """
+                {"organisationId":"else-%s","name":"别处","kind":"BRANCH","sector":"RURAL_VILLAGE",
+                 "parentId":"%s","townshipId":"%s"}""".formatted(district.village(), district.village(),
+                district.otherTownship()));
+        assertThat(elsewhere.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(elsewhere.getBody().get("detail").asText()).startsWith("townshipId: ")
+                .contains(district.township(), district.otherTownship());
+        assertThat(api.storedEvents()).isEqualTo(before);
+
+        // A department under a township heads a township of its own, as the townships do under the district.
+        api.register(district.township(), "dept-" + district.village(), district.township(), "PARTY_COMMITTEE",
+                "GOVERNMENT_ORGAN", "dept-" + district.village(), true);
+        assertThat(api.get(district.township(), "/api/organisations/dept-" + district.village()).getBody()
+                .get("townshipId").asText()).isEqualTo("dept-" + district.village());
+    }
+
+    @Test
+    void anOrganisationMovedToAnotherTownshipJoinsItWithItsSubtree() {
+        String village = district.village();
+        api.register(district.township(), "sub-" + village, village, "BRANCH", "RURAL_VILLAGE",
+                district.township(), false);
+        expect(204, api.post(ApiClient.DISTRICT, "/api/organisations/" + village + "/move",
+                "{\"parentId\":\"" + district.otherTownship() + "\"}"));
+
+        for (String moved : List.of(village, "sub-" + village)) {
+            JsonNode entry = api.get(district.otherTownship(), "/api/organisations/" + moved).getBody();
+            assertThat(entry.get("townshipId").asText()).as(moved).isEqualTo(district.otherTownship());
+            assertThat(entry.get("agencyId").asText()).as(moved).isEqualTo(district.otherTownship());
+        }
+        // A township stated for a move must be the new parent's (or the organisation's own).
+        ResponseEntity<JsonNode> back = api.post(ApiClient.DISTRICT, "/api/organisations/" + village + "/move",
+                "{\"parentId\":\"" + district.otherTownship() + "\",\"townshipId\":\"" + district.township()
+                        + "\"}");
+        assertThat(back.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
     @Test

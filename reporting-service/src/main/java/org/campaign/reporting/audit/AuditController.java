@@ -37,6 +37,11 @@ public class AuditController {
     }
 
     private static final String ID = "[^\\s]{1,200}";
+    /** The aggregate types of the write services, as their envelopes name them. */
+    private static final String AGGREGATE_TYPE_LIST = "Pledge, Organisation, Member, Campaign, Review, Assignment, "
+            + "MassEvaluation, Assessment, AssessmentScheme, LaggingUnit";
+    private static final String AGGREGATE_TYPES = "Pledge|Organisation|Member|Campaign|Review|Assignment"
+            + "|MassEvaluation|Assessment|AssessmentScheme|LaggingUnit";
 
     private final EventLog eventLog;
     private final AuditRecords records;
@@ -58,7 +63,7 @@ public class AuditController {
     public AuditRecords.RecordPage records(
             @RequestParam(required = false) @Size(max = 200, message = "must be at most 200 characters") String q,
             @RequestParam(required = false)
-            @Pattern(regexp = "[A-Za-z]{1,60}", message = "must be an aggregate type") String type,
+            @Pattern(regexp = AGGREGATE_TYPES, message = "must be one of " + AGGREGATE_TYPE_LIST) String type,
             @RequestParam(required = false) @Pattern(regexp = ID, message = "must be an agency id") String agencyId,
             @RequestParam(required = false) @Pattern(regexp = ID, message = "must be a user id") String userId,
             @RequestParam(required = false) String from,

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -16,6 +17,10 @@ import java.util.Set;
  * along this tree as it is now — a township's figures are the sum over its subtree, so a village that moved to
  * another township takes its history with it. Deregistered organisations keep their place and their history but
  * are not counted among the organisations a coverage is measured against.
+ * <p>
+ * An organisation's township is its own id when it heads one (a township or department committee), and otherwise
+ * its parent's, as the roster keeps it: an organisation that moved takes its subtree into its new township, although
+ * only the moved organisation's own event names it.
  */
 public final class OrganisationTree {
 
@@ -46,7 +51,27 @@ public final class OrganisationTree {
                 parent.children().add(node.id());
             }
         });
-        return new OrganisationTree(nodes);
+        OrganisationTree tree = new OrganisationTree(nodes);
+        tree.roots().forEach(root -> tree.placeInTownships(root.id(), root.townshipId()));
+        return tree;
+    }
+
+    /** Gives the node and its subtree their townships, top-down: {@code township} is the parent's. */
+    private void placeInTownships(String rootId, String rootTownship) {
+        List<Map.Entry<String, String>> pending = new ArrayList<>(List.of(Map.entry(rootId, rootTownship)));
+        while (!pending.isEmpty()) {
+            Map.Entry<String, String> next = pending.remove(pending.size() - 1);
+            Node node = nodes.get(next.getKey());
+            String township = node.id().equals(node.townshipId()) ? node.id() : next.getValue();
+            if (!Objects.equals(township, node.townshipId())) {
+                node = new Node(node.id(), node.name(), node.kind(), node.sector(), node.parentId(), township,
+                        node.agencyId(), node.active(), node.children());
+                nodes.put(node.id(), node);
+            }
+            for (String child : node.children()) {
+                pending.add(Map.entry(child, township));
+            }
+        }
     }
 
     public Node node(String id) {

@@ -157,7 +157,11 @@ public class ReportController {
             @RequestParam(required = false) @Pattern(regexp = ID, message = "must be an organisation id") String parentId,
             @RequestParam(required = false) String asOf) {
         Source source = source(asOf);
-        return reports.ranking(source.store(), by, metric, campaignId, parentId, source.asOf());
+        Reports.Ranking ranking = reports.ranking(source.store(), by, metric, campaignId, parentId, source.asOf());
+        if (ranking == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No organisation " + parentId);
+        }
+        return ranking;
     }
 
     /** Consumer lag per source partition and the newest event time applied. */

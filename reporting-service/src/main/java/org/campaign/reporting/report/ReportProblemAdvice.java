@@ -3,6 +3,7 @@ package org.campaign.reporting.report;
 import org.campaign.service.web.InvalidRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -65,6 +66,12 @@ class ReportProblemAdvice {
             return param.value();
         }
         return String.valueOf(parameter.getParameterName());
+    }
+
+    /** A parameter of the wrong type (e.g. {@code sector=FOO}): a 400 naming it, with what it should be. */
+    @ExceptionHandler(TypeMismatchException.class)
+    ProblemDetail unconvertible(TypeMismatchException e) {
+        return InvalidRequest.unconvertible(String.valueOf(e.getPropertyName()), e.getValue(), e.getRequiredType());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -359,7 +359,10 @@ public class Reports {
     public record Ranking(String by, String metric, String campaignId, String parentId, String asOf, List<RankRow> rows) {
     }
 
-    /** One township, sector or organisation in a ranking; rank 1 is the highest value of the metric. */
+    /**
+     * One township, sector or organisation in a ranking; rank 1 is the highest value of the metric. A rate is left
+     * out when there is nothing to rate (no pledges made, no respondents), and such rows rank last.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RankRow(int rank, String key, String name, long made, long fulfilled, long lapsed,
                           BigDecimal fulfilmentRate, Long respondents, BigDecimal satisfactionRate, Long advanced,
@@ -370,8 +373,9 @@ public class Reports {
             "satisfactionRate", "advanced", "lagging");
 
     /**
-     * Townships (by the township a pledge was made in), sectors, or the children of a node of the tree, ranked by a
-     * metric, highest first (ties by key).
+     * Townships (every township of the tree, and any other a pledge was made in), sectors, or the children of a
+     * node of the tree, ranked by a metric, highest first (ties by key); {@code null} when {@code parentId} names no
+     * organisation.
      */
     public Ranking ranking(ReadModelStore store, String by, String metric, String campaignId, String parentId, String asOf) {
         String scope = CounterKey.scopeFor(campaignId);
@@ -387,6 +391,8 @@ public class Reports {
                         Figures.addInto(merged.computeIfAbsent(k, x -> new HashMap<>()), f));
                 stats.getOrDefault(EvaluationStatistics.GRADE_TOWNSHIP, Map.of()).forEach((k, f) ->
                         Figures.addInto(merged.computeIfAbsent(k, x -> new HashMap<>()), f));
+                tree.nodes().stream().filter(node -> node.id().equals(node.townshipId()))
+                        .forEach(node -> merged.computeIfAbsent(node.id(), x -> new HashMap<>()));
                 merged.forEach((key, fields) -> rows.add(row(key, tree.name(key), fields)));
             }
             case "sector" -> {
@@ -401,17 +407,16 @@ public class Reports {
                 }
             }
             default -> {
+                if (parentId != null && tree.node(parentId) == null) {
+                    return null;
+                }
                 OrganisationFigures figures = trees.figures(store, tree, campaignId, null);
                 List<String> children = parentId == null
                         ? tree.roots().stream().map(OrganisationTree.Node::id).toList()
                         : tree.node(parentId) == null ? List.of() : tree.node(parentId).children();
                 for (String child : children) {
                     OrganisationFigures.NodeFigures node = figures.subtree(child);
-                    Figures.PledgeFigures p = node.pledges();
-                    rows.add(new RankRow(0, child, tree.name(child), p.made(), p.fulfilled(), p.lapsed(),
-                            p.fulfilmentRate(), node.satisfaction().respondents(),
-                            node.satisfaction().satisfactionRate(), node.assessments().advanced(),
-                            node.assessments().lagging()));
+                    rows.add(row(child, tree.name(child), node.pledges(), node.satisfaction(), node.assessments()));
                 }
             }
         }
@@ -433,9 +438,14 @@ public class Reports {
 
     private static RankRow row(String key, String name, Map<String, Long> fields,
                                OrganisationFigures.Satisfaction satisfaction, OrganisationFigures.Grades grades) {
-        Figures.PledgeFigures p = Figures.PledgeFigures.of(fields);
-        return new RankRow(0, key, name, p.made(), p.fulfilled(), p.lapsed(), p.fulfilmentRate(),
-                satisfaction.respondents(), satisfaction.satisfactionRate(), grades.advanced(), grades.lagging());
+        return row(key, name, Figures.PledgeFigures.of(fields), satisfaction, grades);
+    }
+
+    private static RankRow row(String key, String name, Figures.PledgeFigures p,
+                               OrganisationFigures.Satisfaction satisfaction, OrganisationFigures.Grades grades) {
+        return new RankRow(0, key, name, p.made(), p.fulfilled(), p.lapsed(),
+                p.made() == 0 ? null : p.fulfilmentRate(), satisfaction.respondents(), satisfaction.respondents() == 0 ? null : satisfaction.satisfactionRate(),
+                grades.advanced(), grades.lagging());
     }
 
     private static BigDecimal metricOf(RankRow row, String metric) {

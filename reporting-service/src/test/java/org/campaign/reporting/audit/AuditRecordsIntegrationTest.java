@@ -202,7 +202,7 @@ class AuditRecordsIntegrationTest {
     @Order(6)
     void badParametersAreRefused() {
         for (String bad : List.of("from=yesterday", "to=2011-13-01", "from=2011-07-01&to=2011-06-01", "size=0",
-                "size=101", "page=-1", "type=Pledge1", "agencyId=a+b", "page=x")) {
+                "size=101", "page=-1", "type=Pledge1", "type=Widget", "agencyId=a+b", "page=x")) {
             ResponseEntity<JsonNode> response = rest.getForEntity("/api/audit/records?" + bad, JsonNode.class);
             assertThat(response.getStatusCode()).as(bad).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(response.getHeaders().getContentType()).as(bad)

@@ -237,8 +237,14 @@ class CityReportsIntegrationTest {
     @Order(6)
     void rankingsTimelinesAndCampaigns() {
         JsonNode ranking = get("/api/reports/rankings?by=township&metric=fulfilmentRate&campaignId=" + city.campaign);
+        // Every township of the tree, the district committee's own too; one without pledges has no rate, and is last.
         assertThat(ranking.get("rows")).extracting(r -> r.get("rank").asInt() + ":" + r.get("key").asText())
-                .containsExactly("1:" + city.w, "2:" + city.e);
+                .containsExactly("1:" + city.w, "2:" + city.e, "3:" + city.d);
+        assertThat(ranking.at("/rows/2/made").asLong()).isZero();
+        assertThat(ranking.at("/rows/2").has("fulfilmentRate")).isFalse();
+        assertThat(ranking.at("/rows/2/name").asText()).isEqualTo("区委");
+        assertThat(rest.getForEntity("/api/reports/rankings?by=organisation&parentId=nope", JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         JsonNode bySatisfaction = get("/api/reports/rankings?by=organisation&metric=satisfactionRate&parentId=" + city.d
                 + "&campaignId=" + city.campaign);
         assertThat(bySatisfaction.get("rows")).extracting(r -> r.get("key").asText()).containsExactly(city.e, city.w);
@@ -266,8 +272,11 @@ class CityReportsIntegrationTest {
         assertThat(urban.get("points")).extracting(p -> p.get("period").asText()).doesNotContain("2011-10");
         assertThat(rest.getForEntity("/api/reports/pledges/timeline?sector=URBAN_COMMUNITY&townshipId=" + city.e,
                 JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(rest.getForEntity("/api/reports/pledges/timeline?sector=NOWHERE", JsonNode.class).getStatusCode())
-                .isEqualTo(HttpStatus.BAD_REQUEST);
+        ResponseEntity<JsonNode> nowhere = rest.getForEntity("/api/reports/pledges/timeline?sector=NOWHERE",
+                JsonNode.class);
+        assertThat(nowhere.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(nowhere.getBody().get("detail").asText()).isEqualTo("Invalid parameters: sector");
+        assertThat(nowhere.getBody().at("/errors/0/message").asText()).startsWith("'NOWHERE' is not one of RURAL_VILLAGE");
         ResponseEntity<JsonNode> yearly = rest.getForEntity("/api/reports/pledges/timeline?period=year", JsonNode.class);
         assertThat(yearly.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(yearly.getBody().get("detail").asText()).isEqualTo("Invalid parameters: period");

@@ -3,6 +3,8 @@ package org.campaign.service.web;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -21,6 +23,35 @@ public final class InvalidRequest {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setTitle("Invalid request");
         return problem;
+    }
+
+    /**
+     * A 400 for a request parameter or path variable that cannot be read as its type, naming it and saying what it
+     * should be: one of an enum's constants, a whole number, a number, a date or true/false.
+     */
+    public static ProblemDetail unconvertible(String parameter, Object value, Class<?> type) {
+        return problem("parameters", "parameter", List.of(Map.of("parameter", parameter,
+                "message", notConvertible(value, type))));
+    }
+
+    /** Why {@code value} is not a {@code type}: {@code "'x' is not one of A, B"}, {@code "… a whole number"}… */
+    public static String notConvertible(Object value, Class<?> type) {
+        String expected;
+        if (type != null && type.isEnum()) {
+            expected = "one of " + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
+                    .collect(Collectors.joining(", "));
+        } else if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            expected = "a whole number";
+        } else if (type == boolean.class || type == Boolean.class) {
+            expected = "true or false";
+        } else if (type == LocalDate.class) {
+            expected = "a date (yyyy-mm-dd)";
+        } else if (type != null && Number.class.isAssignableFrom(type)) {
+            expected = "a number";
+        } else {
+            expected = "a valid value";
+        }
+        return "'" + value + "' is not " + expected;
     }
 
     /**

@@ -9,6 +9,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.campaign.service.web.InvalidRequest;
 import org.campaign.write.CommandRefused;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -16,19 +17,23 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Answers every refused request with an RFC 7807 problem: 400 naming each invalid field, 403 and 409 with the
- * reason the command was refused, 404 for an unknown aggregate. In each case no event was stored.
+ * Answers every refused request with an RFC 7807 problem: 400 naming each invalid field or parameter (and, for a
+ * value of the wrong type, what it should be), 403 and 409 with the reason the command was refused, 404 for an
+ * unknown aggregate or a path no endpoint answers. In each case no event was stored.
  */
 @RestControllerAdvice
 public class CommandProblemAdvice extends ResponseEntityExceptionHandler {
@@ -38,11 +43,42 @@ public class CommandProblemAdvice extends ResponseEntityExceptionHandler {
                                                                   @NonNull HttpHeaders headers,
                                                                   @NonNull HttpStatusCode status,
                                                                   @NonNull WebRequest request) {
+        // A request body names its fields; a filter bound from the query string, its parameters.
+        String key = ex.getParameter().hasParameterAnnotation(RequestBody.class) ? "field" : "parameter";
         List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(error -> Map.of("field", error.getField(),
-                        "message", String.valueOf(error.getDefaultMessage())))
+                .map(error -> Map.of(key, error.getField(), "message", message(error)))
                 .toList();
-        return ResponseEntity.badRequest().body(InvalidRequest.problem("fields", "field", errors));
+        return ResponseEntity.badRequest().body(InvalidRequest.problem(key + "s", key, errors));
+    }
+
+    private static String message(FieldError error) {
+        if (error.contains(TypeMismatchException.class)) {
+            TypeMismatchException mismatch = error.unwrap(TypeMismatchException.class);
+            return InvalidRequest.notConvertible(mismatch.getValue(), mismatch.getRequiredType());
+        }
+        return String.valueOf(error.getDefaultMessage());
+    }
+
+    /** A query parameter or path variable of the wrong type: named, with what it should be. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(@NonNull TypeMismatchException ex,
+                                                        @NonNull HttpHeaders headers,
+                                                        @NonNull HttpStatusCode status,
+                                                        @NonNull WebRequest request) {
+        return ResponseEntity.badRequest().body(InvalidRequest.unconvertible(String.valueOf(ex.getPropertyName()),
+                ex.getValue(), ex.getRequiredType()));
+    }
+
+    /** A path no endpoint answers (not a missing record, which names its id). */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(@NonNull NoResourceFoundException ex,
+                                                                    @NonNull HttpHeaders headers,
+                                                                    @NonNull HttpStatusCode status,
+                                                                    @NonNull WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "No endpoint " + ex.getHttpMethod() + " /" + ex.getResourcePath());
+        problem.setTitle("Not found");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 
     @Override
