@@ -13,6 +13,7 @@ import org.campaign.evaluation.assignment.AssignmentCommands.AssignReviewer;
 import org.campaign.evaluation.assignment.AssignmentCommands.RevokeAssignment;
 import org.campaign.evaluation.common.Ids;
 import org.campaign.write.web.Page;
+import org.campaign.write.CommandRefused;
 import org.campaign.write.web.Acting;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -82,8 +83,15 @@ class AssignmentController {
         return ResponseEntity.noContent().build();
     }
 
+    /** An assignment: the district office reads any, a reviewer only its own. */
     @GetMapping("/{assignmentId}")
-    AssignmentEntry get(@PathVariable String assignmentId) {
+    AssignmentEntry read(@PathVariable String assignmentId, Acting acting) {
+        AssignmentEntry assignment = get(assignmentId);
+        requireOwnUnlessOffice(acting, assignment.reviewerId());
+        return assignment;
+    }
+
+    private AssignmentEntry get(String assignmentId) {
         AssignmentEntry assignment = mongo.findById(assignmentId, AssignmentEntry.class);
         if (assignment == null) {
             throw new AggregateNotFoundException(assignmentId, "No assignment " + assignmentId);
@@ -91,11 +99,17 @@ class AssignmentController {
         return assignment;
     }
 
+    /** Assignments, by id: the district office finds anyone's, a reviewer its own (without {@code reviewerId} too). */
     @GetMapping
     Page<AssignmentEntry> list(@RequestParam(required = false) String campaignId,
                                @RequestParam(required = false) String reviewerId,
                                @RequestParam(defaultValue = "0") int page,
-                               @RequestParam(defaultValue = "50") int size) {
+                               @RequestParam(defaultValue = "50") int size,
+                               Acting acting) {
+        if (!scope.isAdministrator(acting)) {
+            requireOwnUnlessOffice(acting, reviewerId == null ? acting.actor().userId() : reviewerId);
+            reviewerId = acting.actor().userId();
+        }
         List<Criteria> criteria = new ArrayList<>();
         if (campaignId != null) {
             criteria.add(where("campaignId").is(campaignId));
@@ -104,6 +118,13 @@ class AssignmentController {
             criteria.add(where("reviewerId").is(reviewerId));
         }
         return Page.of(mongo, criteria, Sort.by("_id"), page, size, AssignmentEntry.class);
+    }
+
+    private void requireOwnUnlessOffice(Acting acting, String reviewerId) {
+        if (!scope.isAdministrator(acting) && !acting.actor().userId().equals(reviewerId)) {
+            throw CommandRefused.forbidden("User " + acting.actor().userId() + " may read only its own assignments; "
+                    + "the district office reads everyone's");
+        }
     }
 
     private static List<String> listOf(List<String> ids) {

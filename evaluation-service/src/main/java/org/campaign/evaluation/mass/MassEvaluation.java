@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.campaign.write.BusinessDates.requireNotBefore;
 
 /**
  * A mass evaluation (群众评议) of one organisation or member: ballots one by one (one per respondent) and tallies
@@ -70,6 +71,7 @@ public class MassEvaluation {
     @CommandHandler
     void handle(CloseMassEvaluation command) {
         requireOpen("close it");
+        requireNotBefore("closedOn", command.closedOn(), opened.openedOn(), "the evaluation was opened");
         if (count.total() == 0) {
             throw CommandRefused.conflict("Mass evaluation " + evaluationId + " has no answers yet, so it has no "
                     + "result to publish");

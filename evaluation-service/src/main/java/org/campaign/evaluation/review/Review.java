@@ -16,6 +16,7 @@ import org.campaign.evaluation.review.ReviewCommands.RecordReview;
 import org.campaign.evaluation.review.ReviewCommands.ReopenRectification;
 import org.campaign.write.CommandRefused;
 
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -25,6 +26,7 @@ import static org.campaign.evaluation.review.RectificationStatus.COMPLETED;
 import static org.campaign.evaluation.review.RectificationStatus.NOT_REQUIRED;
 import static org.campaign.evaluation.review.RectificationStatus.REOPENED;
 import static org.campaign.evaluation.review.RectificationStatus.REQUIRED;
+import static org.campaign.write.BusinessDates.requireNotBefore;
 
 /**
  * A leadership review (领导点评) of one organisation or member in one round, and the rectification it requires:
@@ -36,6 +38,8 @@ public class Review {
     @AggregateIdentifier
     private String reviewId;
     private RectificationStatus rectification;
+    private LocalDate committedOn;
+    private LocalDate completedOn;
 
     protected Review() {
         // for event sourcing
@@ -61,18 +65,21 @@ public class Review {
     @CommandHandler
     void handle(CompleteRectification command) {
         require(EnumSet.of(COMMITTED), "report it completed");
+        requireNotBefore("completedOn", command.completedOn(), committedOn, "the rectification was committed to");
         apply(new RectificationCompleted(reviewId, command.report(), command.completedOn()));
     }
 
     @CommandHandler
     void handle(AcceptRectification command) {
         require(EnumSet.of(COMPLETED), "accept it");
+        requireNotBefore("acceptedOn", command.acceptedOn(), completedOn, "the rectification was reported completed");
         apply(new RectificationAccepted(reviewId, command.comment(), command.acceptedOn()));
     }
 
     @CommandHandler
     void handle(ReopenRectification command) {
         require(EnumSet.of(COMPLETED), "reopen it");
+        requireNotBefore("reopenedOn", command.reopenedOn(), completedOn, "the rectification was reported completed");
         apply(new RectificationReopened(reviewId, command.reason(), command.reopenedOn()));
     }
 
@@ -107,11 +114,13 @@ public class Review {
     @EventSourcingHandler
     void on(RectificationCommitted event) {
         rectification = COMMITTED;
+        committedOn = event.committedOn();
     }
 
     @EventSourcingHandler
     void on(RectificationCompleted event) {
         rectification = COMPLETED;
+        completedOn = event.completedOn();
     }
 
     @EventSourcingHandler

@@ -36,12 +36,21 @@ class AssignmentApiTest {
         roster.organisations("east", "v1");
         String campaign = ApiClient.newCampaign();
         String id = api.assign(campaign, "leader-2", "LEADER", List.of("v1", "v2"), List.of());
-        JsonNode assignment = expect(200, api.get("/api/assignments/" + id)).getBody();
+        JsonNode assignment = expect(200, api.get(OFFICE, "/api/assignments/" + id)).getBody();
         assertThat(assignment.get("organisationIds")).extracting(JsonNode::asText).containsExactly("v1", "v2");
         assertThat(assignment.get("active").asBoolean()).isTrue();
-        JsonNode listed = expect(200, api.get("/api/assignments?campaignId=" + campaign + "&reviewerId=leader-2"))
-                .getBody();
+        JsonNode listed = expect(200, api.get(OFFICE, "/api/assignments?campaignId=" + campaign
+                + "&reviewerId=leader-2")).getBody();
         assertThat(listed.get("total").asLong()).isEqualTo(1);
+        // A reviewer reads its own assignments, not anyone else's.
+        api.assign(campaign, "group-9", "INSPECTION_GROUP", List.of(), List.of("east"));
+        assertThat(expect(200, api.get(LEADER, "/api/assignments?campaignId=" + campaign)).getBody()
+                .get("items").findValuesAsText("reviewerId")).containsExactly("leader-2");
+        expect(200, api.get(LEADER, "/api/assignments/" + id));
+        expect(403, api.get(LEADER, "/api/assignments?campaignId=" + campaign + "&reviewerId=group-9"));
+        String other = expect(200, api.get(OFFICE, "/api/assignments?campaignId=" + campaign
+                + "&reviewerId=group-9")).getBody().at("/items/0/id").asText();
+        expect(403, api.get(LEADER, "/api/assignments/" + other));
 
         expect(201, api.post(LEADER, "/api/reviews", review(campaign)));
         expect(204, api.post(OFFICE, "/api/assignments/" + id + "/revocation", "{\"reason\":\"联系点调整\"}"));

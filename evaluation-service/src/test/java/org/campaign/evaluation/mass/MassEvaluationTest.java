@@ -112,4 +112,11 @@ class MassEvaluationTest {
         fixture.given(OPENED, MEETING, closed).when(new CloseMassEvaluation(ID, CLOSED_ON))
                 .expectNoEvents().expectExceptionMessage(refusal + "close it");
     }
+
+    @Test
+    void anEvaluationIsNotClosedBeforeItWasOpened() {
+        fixture.given(OPENED, MEETING).when(new CloseMassEvaluation(ID, LocalDate.of(2011, 9, 1)))
+                .expectNoEvents().expectException(IllegalArgumentException.class)
+                .expectExceptionMessage("closedOn: 2011-09-01 is before the evaluation was opened (2011-09-20)");
+    }
 }

@@ -139,4 +139,16 @@ class ReviewTest {
         fixture.given(WITHOUT_RECTIFICATION).when(new ReopenRectification(ID, "r", LocalDate.of(2011, 7, 1)))
                 .expectNoEvents().expectExceptionMessage(refusal + "reopen it");
     }
+
+    @Test
+    void noRectificationStepIsDatedBeforeTheOneItFollows() {
+        fixture.given(RECORDED, COMMITTED).when(new CompleteRectification(ID, "done", LocalDate.of(2011, 6, 30)))
+                .expectNoEvents().expectException(IllegalArgumentException.class)
+                .expectExceptionMessage("completedOn: 2011-06-30 is before the rectification was committed to "
+                        + "(2011-07-01)");
+        fixture.given(RECORDED, COMMITTED, COMPLETED).when(new AcceptRectification(ID, null, LocalDate.of(2011, 7, 9)))
+                .expectNoEvents().expectException(IllegalArgumentException.class);
+        fixture.given(RECORDED, COMMITTED, COMPLETED).when(new ReopenRectification(ID, "r", LocalDate.of(2011, 7, 9)))
+                .expectNoEvents().expectException(IllegalArgumentException.class);
+    }
 }

@@ -32,6 +32,7 @@ import static org.campaign.pledging.pledge.PledgeStatus.APPROVED;
 import static org.campaign.pledging.pledge.PledgeStatus.AWAITING_REVIEW;
 import static org.campaign.pledging.pledge.PledgeStatus.IN_FORCE;
 import static org.campaign.pledging.pledge.PledgeStatus.SENT_BACK;
+import static org.campaign.write.BusinessDates.requireNotBefore;
 
 /**
  * One public pledge, event-sourced. Each command checks that the pledge's state allows it and refuses with the
@@ -44,6 +45,7 @@ public class Pledge {
     private String pledgeId;
     private PledgeStatus status;
     private LocalDate deadline;
+    private LocalDate approvedOn;
 
     protected Pledge() {
         // for event sourcing
@@ -77,12 +79,14 @@ public class Pledge {
     @CommandHandler
     void handle(PublishPledge command) {
         require(Set.of(APPROVED), "publish it");
+        requireNotBefore("publishedOn", command.publishedOn(), approvedOn, "the pledge was approved");
         apply(new PledgePublished(pledgeId, command.channel(), command.publishedOn()));
     }
 
     @CommandHandler
     void handle(ReportProgress command) {
         require(IN_FORCE, "report progress on it");
+        requireNotBefore("reportedOn", command.reportedOn(), approvedOn, "the pledge was approved");
         apply(new PledgeProgressReported(pledgeId, command.achievedQuantity(), command.note(),
                 command.reportedOn()));
     }
@@ -90,6 +94,7 @@ public class Pledge {
     @CommandHandler
     void handle(FulfilPledge command) {
         require(IN_FORCE, "fulfil it");
+        requireNotBefore("fulfilledOn", command.fulfilledOn(), approvedOn, "the pledge was approved");
         apply(new PledgeFulfilled(pledgeId, command.fulfilledOn(), command.evidence()));
     }
 
@@ -155,6 +160,7 @@ public class Pledge {
     @EventSourcingHandler
     void on(PledgeApproved event) {
         status = PledgeStatus.APPROVED;
+        approvedOn = event.approvedOn();
     }
 
     @EventSourcingHandler

@@ -13,10 +13,14 @@ import org.campaign.pledging.roster.RosterCommands.RenameOrganisation;
 import org.campaign.pledging.roster.RosterCommands.TransferMember;
 import org.campaign.write.CommandRefused;
 import org.campaign.write.web.Acting;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
 import java.util.List;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** Changes to the roster, each checked against the acting agency's boundary before its command is sent. */
 @Service
@@ -29,10 +33,12 @@ public class RosterService {
 
     private final CommandGateway commands;
     private final AgencyBoundary boundary;
+    private final MongoTemplate mongo;
 
-    RosterService(CommandGateway commands, AgencyBoundary boundary) {
+    RosterService(CommandGateway commands, AgencyBoundary boundary, MongoTemplate mongo) {
         this.commands = commands;
         this.boundary = boundary;
+        this.mongo = mongo;
     }
 
     public void register(Acting acting, Registration registration) {
@@ -90,8 +96,23 @@ public class RosterService {
         commands.sendAndWait(new RenameOrganisation(organisationId, name), acting.metaData());
     }
 
+    /**
+     * Deregisters an organisation that no longer has anyone on the roster: its members are transferred or removed,
+     * its sub-organisations moved or deregistered first (409 otherwise, naming how many are left).
+     */
     public void deregister(Acting acting, String organisationId, String reason) {
-        boundary.organisation(acting.actor(), organisationId);
+        OrganisationEntry organisation = boundary.organisation(acting.actor(), organisationId);
+        if (organisation.active()) {
+            long members = mongo.count(Query.query(where("organisationId").is(organisationId).and("active").is(true)),
+                    MemberEntry.class);
+            long below = mongo.count(Query.query(where("parentId").is(organisationId).and("active").is(true)),
+                    OrganisationEntry.class);
+            if (members > 0 || below > 0) {
+                throw CommandRefused.conflict("Organisation " + organisationId + " still has " + members
+                        + " member(s) and " + below + " sub-organisation(s) on the roster: transfer or remove the "
+                        + "members and move or deregister the sub-organisations first");
+            }
+        }
         commands.sendAndWait(new DeregisterOrganisation(organisationId, reason), acting.metaData());
     }
 

@@ -147,6 +147,21 @@ class PledgeApiTest {
     }
 
     @Test
+    void aStepDatedBeforeTheApprovalIsRefusedNamingTheDate() {
+        String id = api.pledge(district.township(), district.campaign(), "ORGANISATION", district.village(),
+                "2011-12-31");
+        expect(204, api.post(district.township(), "/api/pledges/" + id + "/approval",
+                "{\"approvedOn\":\"2011-07-05\"}"));
+        long before = api.storedEvents();
+        ResponseEntity<JsonNode> early = api.post(district.township(), "/api/pledges/" + id + "/fulfilment",
+                "{\"fulfilledOn\":\"2011-06-01\",\"evidence\":\"照片\"}");
+        assertThat(early.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(early.getBody().get("detail").asText())
+                .isEqualTo("fulfilledOn: 2011-06-01 is before the pledge was approved (2011-07-05)");
+        assertThat(api.storedEvents()).isEqualTo(before);
+    }
+
+    @Test
     void anotherAgencyCanNeitherPledgeForNorTouchNorSeeThisAgencysPledges() {
         String id = api.pledge(district.township(), district.campaign(), "ORGANISATION", district.village(),
                 "2011-12-31");

@@ -143,4 +143,23 @@ class PledgeTest {
                 .when(new FulfilPledge(ID, LocalDate.of(2012, 1, 3), "late", null))
                 .expectNoEvents().expectException(CommandRefused.class);
     }
+
+    @Test
+    void noStepIsDatedBeforeTheApproval() {
+        fixture.given(MADE, APPROVED)
+                .when(new FulfilPledge(ID, LocalDate.of(2011, 6, 1), "done", null))
+                .expectNoEvents().expectException(IllegalArgumentException.class)
+                .expectExceptionMessage("fulfilledOn: 2011-06-01 is before the pledge was approved (2011-07-01)");
+        fixture.given(MADE, APPROVED)
+                .when(new PublishPledge(ID, PublicationChannel.NOTICE_BOARD, LocalDate.of(2011, 6, 30), null))
+                .expectNoEvents().expectException(IllegalArgumentException.class);
+        fixture.given(MADE, APPROVED)
+                .when(new ReportProgress(ID, BigDecimal.ONE, "half", LocalDate.of(2011, 6, 30), null))
+                .expectNoEvents().expectException(IllegalArgumentException.class);
+        // The same day is fine, and so is a step without a date (the day it is recorded).
+        fixture.given(MADE, APPROVED).when(new FulfilPledge(ID, LocalDate.of(2011, 7, 1), "done", null))
+                .expectEvents(new PledgeFulfilled(ID, LocalDate.of(2011, 7, 1), "done"));
+        fixture.given(MADE, APPROVED).when(new FulfilPledge(ID, null, "done", null))
+                .expectEvents(new PledgeFulfilled(ID, null, "done"));
+    }
 }

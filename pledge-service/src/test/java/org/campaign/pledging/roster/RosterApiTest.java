@@ -149,6 +149,17 @@ class RosterApiTest {
         JsonNode member = api.get(agency, "/api/members/n-" + district.village()).getBody();
         assertThat(member.get("path")).extracting(JsonNode::asText).contains(district.otherVillage());
 
+        // Nobody is left without an organisation: one with a member or a sub-organisation stays registered.
+        long before = api.storedEvents();
+        ResponseEntity<JsonNode> withMember = api.post(agency, "/api/organisations/sub-" + district.village()
+                + "/deregistration", "{\"reason\":\"撤并\"}");
+        assertThat(withMember.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(withMember.getBody().get("detail").asText()).contains("1 member(s) and 0 sub-organisation(s)");
+        assertThat(api.post(agency, "/api/organisations/" + district.village() + "/deregistration",
+                "{\"reason\":\"撤并\"}").getBody().get("detail").asText())
+                .contains("0 member(s) and 1 sub-organisation(s)");
+        assertThat(api.storedEvents()).isEqualTo(before);
+
         expect(204, api.post(agency, "/api/organisations/" + district.otherVillage() + "/name",
                 "{\"name\":\"新村党支部\"}"));
         expect(204, api.post(agency, "/api/members/n-" + district.village() + "/transfer",

@@ -43,7 +43,7 @@ public class PledgeSummaryReport {
         var stats = counters.stats(store, scope);
         Map<String, Long> total = stats.getOrDefault(CounterKey.TOTAL, Map.of()).getOrDefault(CounterKey.ALL, Map.of());
 
-        Map<String, Map<String, Long>> reviewRatings = ordered(stats.get(ReviewStatistics.RATING), names(Rating.values()), false);
+        Map<String, Map<String, Long>> reviewRatings = ordered(stats.get(ReviewStatistics.RATING), names(Rating.values()), true);
         List<PledgeSummary.RatingCount> byRating = new ArrayList<>();
         reviewRatings.forEach((key, fields) -> byRating.add(
                 new PledgeSummary.RatingCount(key, Figures.count(fields, ReviewStatistics.RECORDED))));

@@ -268,7 +268,7 @@ public class Reports {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record LedgerEntry(String ledgerId, String organisationId, String name, String townshipId, String campaignId,
-                              Long year, String total, String status, String leaderId, List<String> measures,
+                              Long year, BigDecimal total, String status, String leaderId, List<String> measures,
                               String dueOn, long progressReports, String lastProgress, String lastProgressOn,
                               long failedChecks, String findings, String checkedOn) {
     }
@@ -304,7 +304,9 @@ public class Reports {
             Object year = entry.get("year");
             units.add(new LedgerEntry(entry.getString("ledgerId"), organisation, tree.name(organisation),
                     entry.getString("townshipId"), entry.getString("campaignId"),
-                    year instanceof Number n ? n.longValue() : null, entry.getString("total"), entry.getString("status"),
+                    year instanceof Number n ? n.longValue() : null,
+                    entry.getString("total") == null ? null : new BigDecimal(entry.getString("total")),
+                    entry.getString("status"),
                     entry.getString("leaderId"), entry.getList("measures", String.class),
                     entry.getString("dueOn"), entry.get("progressReports") instanceof Number n ? n.longValue() : 0,
                     entry.getString("lastProgress"), entry.getString("lastProgressOn"),

@@ -200,7 +200,9 @@ class ProjectionIdempotencyTest {
 
         PledgeSummary.Reviews figures = summary().reviews();
         assertThat(figures.recorded()).isEqualTo(1);
-        assertThat(figures.byRating()).containsExactly(new PledgeSummary.RatingCount("EXCELLENT", 1));
+        assertThat(figures.byRating()).containsExactly(new PledgeSummary.RatingCount("EXCELLENT", 1),
+                new PledgeSummary.RatingCount("GOOD", 0), new PledgeSummary.RatingCount("FAIR", 0),
+                new PledgeSummary.RatingCount("POOR", 0));
     }
 
     private Document fact(String pledgeId) {

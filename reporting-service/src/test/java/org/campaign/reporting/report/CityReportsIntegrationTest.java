@@ -231,6 +231,9 @@ class CityReportsIntegrationTest {
         assertThat(unit.get("name").asText()).isEqualTo("花园社区党支部");
         assertThat(unit.get("progressReports").asLong()).isEqualTo(1);
         assertThat(unit.get("leaderId").asText()).isEqualTo("leader-7");
+        // A number, as in the ledger API and the report's averageTotal.
+        assertThat(unit.get("total").isNumber()).isTrue();
+        assertThat(unit.get("total").decimalValue()).isEqualByComparingTo("55.0");
     }
 
     @Test

@@ -113,8 +113,11 @@ class PledgeSummaryIntegrationTest {
         assertBreakdown(summary.get("byKind"), "WORK", 2, 0, 0.0);
         assertThat(summary.get("byMemberCategory")).hasSize(1);
         assertBreakdown(summary.get("byMemberCategory"), "FARMER", 1, 1, 100.0);
-        assertThat(summary.at("/reviews/byRating/0/key").asText()).isEqualTo("GOOD");
-        assertThat(summary.at("/reviews/byRating/0/recorded").asLong()).isEqualTo(1);
+        // Every rating, those without reviews too, as in the reviews report.
+        assertThat(summary.at("/reviews/byRating").findValuesAsText("key"))
+                .containsExactly("EXCELLENT", "GOOD", "FAIR", "POOR");
+        assertThat(summary.at("/reviews/byRating/1/recorded").asLong()).isEqualTo(1);
+        assertThat(summary.at("/reviews/byRating/0/recorded").asLong()).isZero();
 
         JsonNode district = rest.getForObject("/api/reports/pledges/summary", JsonNode.class);
         assertThat(district.has("campaignId")).isFalse();
