@@ -43,6 +43,11 @@ class CampaignController {
     }
 
     record PhaseRequest(@NotBlank String name, @NotNull LocalDate startsOn, @NotNull LocalDate endsOn) {
+
+        @AssertTrue(message = "must not be before startsOn")
+        boolean isEndsOn() {
+            return startsOn == null || endsOn == null || !endsOn.isBefore(startsOn);
+        }
     }
 
     record DefineCampaignRequest(@NotBlank @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}") String campaignId,
@@ -52,6 +57,13 @@ class CampaignController {
         @AssertTrue(message = "must not be before startsOn")
         boolean isEndsOn() {
             return startsOn == null || endsOn == null || !endsOn.isBefore(startsOn);
+        }
+
+        @AssertTrue(message = "must lie within the campaign's startsOn and endsOn")
+        boolean isPhases() {
+            return phases == null || startsOn == null || endsOn == null || phases.stream()
+                    .filter(p -> p != null && p.startsOn() != null && p.endsOn() != null)
+                    .allMatch(p -> !p.startsOn().isBefore(startsOn) && !p.endsOn().isAfter(endsOn));
         }
 
         List<CampaignPhase> toPhases() {
