@@ -53,6 +53,10 @@ public class MassEvaluation {
     void handle(CastBallot command) {
         requireOpen("cast a ballot");
         requireMethod(command.method());
+        if (!command.method().oneByOne()) {
+            throw new IllegalArgumentException("method: the answers of " + command.method() + " are counted together "
+                    + "and entered as a tally, not as ballots");
+        }
         if (respondents.contains(command.respondentId())) {
             throw CommandRefused.conflict("This respondent has already answered mass evaluation " + evaluationId);
         }
@@ -64,6 +68,10 @@ public class MassEvaluation {
     void handle(EnterTally command) {
         requireOpen("enter a tally");
         requireMethod(command.method());
+        if (!command.method().counted()) {
+            throw new IllegalArgumentException("method: the answers of " + command.method() + " are recorded one by "
+                    + "one, as ballots, so that nobody answers twice");
+        }
         apply(new TallyEntered(evaluationId, command.method(), command.satisfied(), command.basicallySatisfied(),
                 command.dissatisfied()));
     }

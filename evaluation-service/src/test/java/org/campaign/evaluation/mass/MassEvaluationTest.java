@@ -119,4 +119,16 @@ class MassEvaluationTest {
                 .expectNoEvents().expectException(IllegalArgumentException.class)
                 .expectExceptionMessage("closedOn: 2011-09-01 is before the evaluation was opened (2011-09-20)");
     }
+
+    @Test
+    void phoneCallsAreBallotsAndMeetingsAndBallotBoxesAreTallies() {
+        fixture.given(OPENED).when(new EnterTally(ID, PHONE_CALLS, 10, 0, 0))
+                .expectNoEvents().expectException(IllegalArgumentException.class)
+                .expectExceptionMessage("method: the answers of PHONE_CALLS are recorded one by one, as ballots, so "
+                        + "that nobody answers twice");
+        fixture.given(OPENED).when(new CastBallot(ID, "x", EVALUATION_MEETING, Satisfaction.SATISFIED, null))
+                .expectNoEvents().expectException(IllegalArgumentException.class)
+                .expectExceptionMessage("method: the answers of EVALUATION_MEETING are counted together and entered "
+                        + "as a tally, not as ballots");
+    }
 }

@@ -120,6 +120,9 @@ class MassEvaluationWorkspaceTest extends BrowserTest {
     private static void tally(Browser browser, String round, String satisfied, String basicallySatisfied,
                               String dissatisfied) {
         step(browser, round, "tally", () -> {
+            // Phone calls are answered one by one: a tally is offered the counted methods only.
+            assertThat(new Select(browser.visible("#tally-method")).getOptions())
+                    .extracting(option -> option.getAttribute("value")).doesNotContain("PHONE_CALLS").isNotEmpty();
             type(browser, "tally-satisfied", satisfied);
             type(browser, "tally-basicallySatisfied", basicallySatisfied);
             type(browser, "tally-dissatisfied", dissatisfied);
