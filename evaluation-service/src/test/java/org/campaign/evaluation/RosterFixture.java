@@ -9,6 +9,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.campaign.contracts.Actor;
 import org.campaign.contracts.EventEnvelope;
 import org.campaign.contracts.EventJson;
+import org.campaign.contracts.campaign.CampaignDefined;
 import org.campaign.contracts.evaluation.SubjectType;
 import org.campaign.contracts.pledge.MemberCategory;
 import org.campaign.contracts.pledge.Sector;
@@ -24,6 +25,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,6 +62,15 @@ public class RosterFixture {
         this.topic = topic;
         this.bootstrapServers = bootstrapServers;
         this.consumerGroup = consumerGroup;
+    }
+
+    /** Defines a new campaign, as the pledge service publishes it, and waits until the service knows it. */
+    public String campaign() {
+        String campaignId = ApiClient.newCampaign();
+        publish(new CampaignDefined(campaignId, "创先争优", LocalDate.of(2010, 6, 1), LocalDate.of(2012, 12, 31),
+                List.of()), "Campaign", campaignId, 0);
+        eventually(WAIT, () -> roster.requireCampaign(campaignId));
+        return campaignId;
     }
 
     /** Registers the organisations in the township, directly under it, and waits until the service knows them. */

@@ -47,11 +47,11 @@ class LocalStackEndToEndTest {
                 .statusCode()).isEqualTo(204);
         assertThat(post("east-township-system", "/api/pledges/" + first + "/fulfilment",
                 "{\"fulfilledOn\":\"2011-10-08\",\"evidence\":\"村道已硬化\"}").statusCode()).isEqualTo(204);
-        created(post("district-admin-tool", "/api/assignments", """
+        // The evaluation service learns of the campaign and of willow-village from the pledge service's events: until
+        // then it answers 409 and stores nothing, so the assignment and the review are simply sent again.
+        eventually(Duration.ofSeconds(60), () -> created(post("district-admin-tool", "/api/assignments", """
                 {"campaignId":"cxzy-2011","reviewerId":"review-tool","kind":"LEADER",
-                 "organisationIds":["willow-village"]}"""));
-        // The evaluation service learns of willow-village from the pledge service's events: until then it answers
-        // 409 and stores nothing, so the review is simply sent again.
+                 "organisationIds":["willow-village"]}""")));
         eventually(Duration.ofSeconds(60), () -> created(post("review-tool", "/api/reviews", """
                 {"campaignId":"cxzy-2011","round":"2011-R1","subjectType":"ORGANISATION",
                  "subjectId":"willow-village","organisationId":"willow-village","rating":"EXCELLENT",

@@ -51,6 +51,7 @@ public class AssessmentService {
 
     public void setScheme(Acting acting, String campaignId, Scheme scheme) {
         scope.requireAdministrator(acting, "set the assessment scheme");
+        scope.requireCampaign(campaignId);
         if (mongo.exists(Query.query(where("campaignId").is(campaignId)), AssessmentEntry.class)) {
             throw CommandRefused.conflict("Subjects of campaign " + campaignId + " were already assessed under its "
                     + "current scheme, so the scheme can no longer change");

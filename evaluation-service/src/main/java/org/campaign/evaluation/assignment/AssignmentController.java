@@ -67,6 +67,7 @@ class AssignmentController {
     @PostMapping
     ResponseEntity<Map<String, String>> assign(@Valid @RequestBody AssignRequest request, Acting acting) {
         scope.requireAdministrator(acting, "assign reviewers");
+        scope.requireCampaign(request.campaignId());
         String assignmentId = UUID.randomUUID().toString();
         commands.sendAndWait(new AssignReviewer(assignmentId, request.campaignId(), request.reviewerId().trim(),
                 request.kind(), listOf(request.organisationIds()), listOf(request.townshipIds())), acting.metaData());

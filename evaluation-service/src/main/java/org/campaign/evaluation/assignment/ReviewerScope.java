@@ -47,6 +47,11 @@ public class ReviewerScope {
         return districtAgency.equals(acting.actor().agencyId()) && acting.hasRole(Roles.ADMINISTRATOR);
     }
 
+    /** Refuses (409) a campaign the pledge service has not defined (see {@link Roster#requireCampaign}). */
+    public void requireCampaign(String campaignId) {
+        roster.requireCampaign(campaignId);
+    }
+
     public void requireAdministrator(Acting acting, String action) {
         if (!isAdministrator(acting)) {
             throw CommandRefused.forbidden("Only the district office may " + action);
@@ -98,12 +103,13 @@ public class ReviewerScope {
     /**
      * Checks the subject of a new review, evaluation or assessment and answers where the roster places it: refused
      * when it is not on the roster (409, also for the district office), when the actor is not assigned to it there
-     * (403, whatever township the request states), and when the request states its organisation or township
-     * otherwise than the roster (400).
+     * (403, whatever township the request states), when the campaign is not defined (409), and when the request
+     * states its organisation or township otherwise than the roster (400).
      */
     public Placement requireCoversOnRoster(Acting acting, String campaignId, StatedSubject subject, String action) {
         Placement placement = roster.place(subject.type(), subject.id());
         requireCovers(acting, campaignId, placement.organisationId(), placement.townshipId(), action);
+        roster.requireCampaign(campaignId);
         placement.requireStatedAlike(subject);
         return placement;
     }

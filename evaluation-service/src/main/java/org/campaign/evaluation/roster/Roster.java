@@ -3,6 +3,8 @@ package org.campaign.evaluation.roster;
 import org.campaign.contracts.evaluation.SubjectType;
 import org.campaign.write.CommandRefused;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,5 +48,17 @@ public class Roster {
             throw CommandRefused.conflict("Organisation " + organisationId + " was deregistered from the roster");
         }
         return new Placement(organisationId, organisation.townshipId(), organisation.path());
+    }
+
+    /**
+     * Refuses (409) a campaign the pledge service has not defined, or whose definition has not reached this service
+     * yet: reviews, evaluations, assessments, assignments and schemes belong to a defined campaign.
+     */
+    public void requireCampaign(String campaignId) {
+        if (campaignId == null || !mongo.exists(Query.query(Criteria.where("_id").is(campaignId)),
+                RosterCampaign.class)) {
+            throw CommandRefused.conflict("Campaign " + campaignId + " is not defined (yet): the pledge service has "
+                    + "not defined it, or its definition has not reached the evaluation service");
+        }
     }
 }

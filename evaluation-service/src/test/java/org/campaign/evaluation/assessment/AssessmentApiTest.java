@@ -51,7 +51,7 @@ class AssessmentApiTest {
     void setUp() {
         roster.organisations("east", "v1", "v2", "v3", "v8");
         roster.member("m-7", "v1");
-        campaign = ApiClient.newCampaign();
+        campaign = roster.campaign();
         api.assign(campaign, "inspector-5", "INSPECTION_GROUP", List.of(), List.of("east"));
     }
 

@@ -34,7 +34,7 @@ class AssignmentApiTest {
     @Test
     void theDistrictAssignsAndRevokesAndTheReviewerCoversExactlyWhileAssigned() {
         roster.organisations("east", "v1");
-        String campaign = ApiClient.newCampaign();
+        String campaign = roster.campaign();
         String id = api.assign(campaign, "leader-2", "LEADER", List.of("v1", "v2"), List.of());
         JsonNode assignment = expect(200, api.get(OFFICE, "/api/assignments/" + id)).getBody();
         assertThat(assignment.get("organisationIds")).extracting(JsonNode::asText).containsExactly("v1", "v2");
@@ -68,7 +68,7 @@ class AssignmentApiTest {
 
     @Test
     void onlyTheDistrictAssignsAndInvalidAssignmentsAreRefusedNamingTheFields() {
-        String campaign = ApiClient.newCampaign();
+        String campaign = roster.campaign();
         long before = api.storedEvents();
         expect(403, api.post(LEADER, "/api/assignments", """
                 {"campaignId":"%s","reviewerId":"leader-2","kind":"LEADER","organisationIds":["v1"]}"""
@@ -84,6 +84,20 @@ class AssignmentApiTest {
         expect(400, kind);
         assertThat(kind.getBody().get("detail").asText()).contains("'kind'");
         expect(400, api.post(new As("office-1", ""), "/api/assignments", "{}"));
+        // A campaign the pledge service never defined: nothing can be assigned, scored or evaluated in it.
+        String undefined = ApiClient.newCampaign();
+        ResponseEntity<JsonNode> unknown = api.post(OFFICE, "/api/assignments", """
+                {"campaignId":"%s","reviewerId":"leader-2","kind":"LEADER","organisationIds":["v1"]}"""
+                .formatted(undefined));
+        expect(409, unknown);
+        assertThat(unknown.getBody().get("detail").asText()).startsWith("Campaign " + undefined + " is not defined");
+        expect(409, api.put(OFFICE, "/api/assessments/schemes/" + undefined, """
+                {"weights":{"postCompetence":30,"developmentContribution":30,"publicSatisfaction":25,
+                 "socialReputation":15},"advancedThreshold":85,"laggingThreshold":60}"""));
+        roster.organisations("east", "v1");
+        expect(409, api.post(OFFICE, "/api/evaluations", """
+                {"campaignId":"%s","year":2011,"round":"2011-R2","subjectType":"ORGANISATION","subjectId":"v1",
+                 "organisationId":"v1","methods":["PHONE_CALLS"],"openedOn":"2011-09-20"}""".formatted(undefined)));
         assertThat(api.storedEvents()).isEqualTo(before);
         expect(404, api.post(OFFICE, "/api/assignments/no-such-assignment/revocation", "{\"reason\":\"r\"}"));
     }

@@ -34,7 +34,7 @@ class LedgerApiTest {
     void setUp() {
         roster.organisations("east", "v1", "v2", "e1");
         roster.organisations("north", "n1", "n2");
-        campaign = ApiClient.newCampaign();
+        campaign = roster.campaign();
         api.assign(campaign, "inspector-8", "INSPECTION_GROUP", List.of(), List.of("east", "north"));
         expect(204, api.put(OFFICE, "/api/assessments/schemes/" + campaign, """
                 {"weights":{"postCompetence":25,"developmentContribution":25,"publicSatisfaction":25,

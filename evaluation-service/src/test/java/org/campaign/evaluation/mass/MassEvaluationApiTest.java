@@ -38,7 +38,7 @@ class MassEvaluationApiTest {
     void setUp() {
         roster.organisations("east", "v1");
         roster.organisations("west", "w1");
-        campaign = ApiClient.newCampaign();
+        campaign = roster.campaign();
         api.assign(campaign, "inspector-3", "INSPECTION_GROUP", List.of(), List.of("east"));
     }
 

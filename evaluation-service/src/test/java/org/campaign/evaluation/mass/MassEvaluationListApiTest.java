@@ -56,7 +56,7 @@ class MassEvaluationListApiTest {
         w1 = west + "-w1";
         roster.organisations(east, e1, e2);
         roster.organisations(west, w1);
-        campaign = ApiClient.newCampaign();
+        campaign = roster.campaign();
         group = new As("inspector-" + run, "group-" + run).withRoles("INSPECTION_GROUP");
         former = new As("inspector-former-" + run, "group-former-" + run).withRoles("INSPECTION_GROUP");
         office = ApiClient.OFFICE.withRoles("ADMINISTRATOR");

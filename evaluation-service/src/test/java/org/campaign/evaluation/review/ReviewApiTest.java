@@ -36,7 +36,7 @@ class ReviewApiTest {
     void setUp() {
         roster.organisations("east", "v1", "v2", "v7");
         roster.organisations("west", "w1", "w3");
-        campaign = ApiClient.newCampaign();
+        campaign = roster.campaign();
         api.assign(campaign, "leader-1", "LEADER", List.of("v1"), List.of());
         api.assign(campaign, "inspector-7", "INSPECTION_GROUP", List.of(), List.of("east"));
     }

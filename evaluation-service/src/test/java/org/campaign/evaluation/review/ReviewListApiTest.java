@@ -61,7 +61,7 @@ class ReviewListApiTest {
         roster.publish(RosterFixture.registered(leaf, east, List.of(east, subAgency, leaf)), "Organisation", leaf, 0);
         roster.awaitPlaced(SubjectType.ORGANISATION, leaf, leaf, east);
 
-        campaign = ApiClient.newCampaign();
+        campaign = roster.campaign();
         leader = new As("leader-" + run, "district-committee").withRoles("REVIEWER");
         otherLeader = new As("leader-other-" + run, "district-committee").withRoles("REVIEWER");
         api.assign(campaign, leader.user(), "LEADER", List.of(v1, leaf), List.of());

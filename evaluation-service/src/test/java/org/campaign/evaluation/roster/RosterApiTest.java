@@ -46,7 +46,7 @@ class RosterApiTest {
     @BeforeEach
     void setUp() {
         suffix = UUID.randomUUID().toString().substring(0, 8);
-        campaign = ApiClient.newCampaign();
+        campaign = roster.campaign();
         api.assign(campaign, "inspector-east", "INSPECTION_GROUP", List.of(), List.of(EAST));
         api.assign(campaign, "inspector-west", "INSPECTION_GROUP", List.of(), List.of(WEST));
         expect(204, api.put(OFFICE, "/api/assessments/schemes/" + campaign, """

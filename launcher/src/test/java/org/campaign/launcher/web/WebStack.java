@@ -123,7 +123,7 @@ final class WebStack {
 
     /** Records a leadership review that requires rectification and answers its id. */
     String recordReview(String clientId, String organisationId, String townshipId, String required) throws Exception {
-        Answer recorded = expect(onceOnRoster(() -> post(clientId, "/api/reviews", """
+        Answer recorded = expect(onceKnown(() -> post(clientId, "/api/reviews", """
                 {"campaignId":"%s","round":"%d-R2","subjectType":"ORGANISATION","subjectId":"%s",
                  "organisationId":"%s","townshipId":"%s","rating":"FAIR","problems":"群众知晓率不高",
                  "rectificationRequired":"%s","rectificationDeadline":"%s"}"""
@@ -145,7 +145,7 @@ final class WebStack {
     /** Scores an organisation's year-end assessment through the inspection group's system; answers the outcome. */
     JsonNode assess(String organisationId, String townshipId, String post, String development, String satisfaction,
                     String reputation) throws Exception {
-        return expect(onceOnRoster(() -> post("inspection-tool", "/api/assessments", """
+        return expect(onceKnown(() -> post("inspection-tool", "/api/assessments", """
                 {"campaignId":"%s","year":%d,"subjectType":"ORGANISATION","subjectId":"%s","organisationId":"%s",
                  "townshipId":"%s","postCompetence":%s,"developmentContribution":%s,"publicSatisfaction":%s,
                  "socialReputation":%s,"checklist":{"goodLeadership":false,"goodMembership":true,
@@ -160,15 +160,16 @@ final class WebStack {
     }
 
     /**
-     * Sends a request about an organisation until the evaluation service knows it: that service learns the roster
-     * from the pledge service's events on Kafka, and answers 409 "not on the roster (yet)" until they arrived.
+     * Sends a request about an organisation or a campaign until the evaluation service knows it: that service learns
+     * the roster and the campaigns from the pledge service's events on Kafka, and answers 409 "… (yet)" until they
+     * arrived.
      */
-    private static Answer onceOnRoster(Call call) {
+    private static Answer onceKnown(Call call) {
         AtomicReference<Answer> answer = new AtomicReference<>();
         eventually(Duration.ofSeconds(30), () -> {
             answer.set(call.send());
-            assertThat(answer.get().status() == 409 && answer.get().body().contains("not on the roster"))
-                    .as("%s is still waiting for the roster", answer.get().body()).isFalse();
+            assertThat(answer.get().status() == 409 && answer.get().body().contains("(yet)"))
+                    .as("%s is still waiting for the roster or the campaign", answer.get().body()).isFalse();
         });
         return answer.get();
     }
@@ -251,9 +252,9 @@ final class WebStack {
      * inspection group's account {@code inspector-li} assigned to both townships.
      */
     private void prepareAssessments() throws Exception {
-        expect(send("PUT", "district-admin-tool", "/api/assessments/schemes/" + CAMPAIGN, """
+        expect(onceKnown(() -> send("PUT", "district-admin-tool", "/api/assessments/schemes/" + CAMPAIGN, """
                 {"weights":{"postCompetence":30,"developmentContribution":30,"publicSatisfaction":25,
-                 "socialReputation":15},"advancedThreshold":85,"laggingThreshold":60}"""), "setting the scheme", 204);
+                 "socialReputation":15},"advancedThreshold":85,"laggingThreshold":60}""")), "setting the scheme", 204);
         expect(post("district-admin-tool", "/api/assignments", """
                 {"campaignId":"%s","reviewerId":"inspector-li","kind":"INSPECTION_GROUP","townshipIds":["%s","%s"]}"""
                 .formatted(CAMPAIGN, EAST, WEST)), "assigning inspector-li", 201);
@@ -273,14 +274,14 @@ final class WebStack {
                  "townshipIds":["%s","%s"]}""".formatted(CAMPAIGN, EAST, WEST)), "assigning inspection", 201);
         for (String[] review : List.of(new String[] {"web-east-willow", EAST, "EXCELLENT"},
                 new String[] {"web-west-pine", WEST, "GOOD"})) {
-            expect(onceOnRoster(() -> post("review-tool", "/api/reviews", """
+            expect(onceKnown(() -> post("review-tool", "/api/reviews", """
                     {"campaignId":"%s","round":"%d-R1","subjectType":"ORGANISATION","subjectId":"%s",
                      "organisationId":"%s","townshipId":"%s","rating":"%s","strengths":"承诺践诺扎实"}"""
                     .formatted(CAMPAIGN, year, review[0], review[0], review[1], review[2]))), "reviewing", 201);
         }
         for (Object[] evaluation : List.of(new Object[] {"web-east-river", EAST, 42, 6, 2},
                 new Object[] {"web-west-street", WEST, 30, 8, 5})) {
-            String id = expect(onceOnRoster(() -> post("inspection-tool", "/api/evaluations", """
+            String id = expect(onceKnown(() -> post("inspection-tool", "/api/evaluations", """
                     {"campaignId":"%s","year":%d,"round":"%d-R1","subjectType":"ORGANISATION","subjectId":"%s",
                      "organisationId":"%s","townshipId":"%s","methods":["EVALUATION_MEETING"],"openedOn":"%s"}"""
                     .formatted(CAMPAIGN, year, year, evaluation[0], evaluation[0], evaluation[1], LocalDate.now()))),

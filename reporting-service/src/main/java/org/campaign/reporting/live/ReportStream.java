@@ -69,13 +69,19 @@ public class ReportStream implements DisposableBean {
         return emitter;
     }
 
+    /**
+     * Adds the subscriber with the current summary as its first event, sent from the request's own thread: the
+     * emitter holds it until the request has set it up, and the request's thread then commits the response with it.
+     * (Committed first from the pushing thread instead, the response's headers were written by two threads at once
+     * while the request was still being handled.)
+     */
     void subscribe(SseEmitter emitter, String campaignId) {
         Subscriber subscriber = new Subscriber(emitter, campaignId);
         emitter.onCompletion(() -> subscribers.remove(subscriber));
         emitter.onTimeout(() -> subscribers.remove(subscriber));
         emitter.onError(e -> subscribers.remove(subscriber));
+        send(subscriber, summaries.summary(generations.activeStore(), campaignId, null));
         subscribers.add(subscriber);
-        scheduler.execute(() -> send(subscriber, summaries.summary(generations.activeStore(), campaignId, null)));
     }
 
     private void tick() {

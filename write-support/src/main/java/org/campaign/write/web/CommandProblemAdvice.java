@@ -117,10 +117,15 @@ public class CommandProblemAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /**
+     * An unknown record: the services name what they looked for ("No organisation x"); an event store that found no
+     * events for a command's target says only that, so the problem names the id.
+     */
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail notFound(AggregateNotFoundException ex) {
+        String named = ex.getMessage();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "No record with id " + ex.getAggregateIdentifier());
+                named != null && named.startsWith("No ") ? named : "No record with id " + ex.getAggregateIdentifier());
         problem.setTitle("Not found");
         return problem;
     }
