@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.campaign.contracts.EventEnvelope;
 import org.campaign.contracts.EventJson;
-import org.campaign.contracts.campaign.CampaignDefined;
 import org.campaign.contracts.roster.MemberEnrolled;
 import org.campaign.contracts.roster.MemberLeft;
 import org.campaign.contracts.roster.MemberTransferred;
@@ -31,8 +30,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * {@code spring.kafka.consumer} in application.yml: the service's own group, from the earliest offset).
  * Delivery is at least once, so each organisation and member keeps the sequence of the last of its own events
  * applied here and ignores any event at or below it; the events of one organisation or member arrive in order (the
- * record key is the aggregate id). Campaigns are kept too, defined once each. Other event types — pledges,
- * renamings — are not part of it.
+ * record key is the aggregate id). Other event types — pledges, campaigns ({@link CampaignProjection}), renamings —
+ * are not part of it.
  * A record that is not a readable envelope is logged and skipped: it could never be applied.
  */
 @Component
@@ -79,11 +78,6 @@ class RosterProjection {
             }
             case "MemberLeft" -> change(payload(event, MemberLeft.class).memberId(), sequence,
                     Update.update("active", false), RosterMember.class);
-            case "CampaignDefined" -> {
-                CampaignDefined defined = payload(event, CampaignDefined.class);
-                mongo.save(new RosterCampaign(defined.campaignId(), defined.name(), defined.startsOn(),
-                        defined.endsOn()));
-            }
             default -> {
                 // not part of the roster
             }
