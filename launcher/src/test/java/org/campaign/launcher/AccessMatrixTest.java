@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.campaign.testsupport.Eventually.eventually;
@@ -174,10 +175,13 @@ class AccessMatrixTest {
         // nothing else reached it meanwhile.
         String marker = StackClient.JSON.readTree(created(client.post("east-township-system", "/api/pledges",
                 pledge("matrix-village"))).body()).get("pledgeId").asText();
-        String assignment = StackClient.JSON.readTree(created(client.post("district-admin-tool", "/api/assignments",
-                """
+        // (The evaluation service learns of the campaign from the pledge topic: until then it answers 409.)
+        AtomicReference<HttpResponse<String>> assigned = new AtomicReference<>();
+        eventually(Duration.ofSeconds(30), () -> assigned.set(created(client.post("district-admin-tool",
+                "/api/assignments", """
                 {"campaignId":"matrix-2011","reviewerId":"matrix-reviewer","kind":"LEADER",
-                 "organisationIds":["matrix-village"]}""")).body()).get("assignmentId").asText();
+                 "organisationIds":["matrix-village"]}"""))));
+        String assignment = StackClient.JSON.readTree(assigned.get().body()).get("assignmentId").asText();
         awaitPublished(Topics.PLEDGE_EVENTS, marker);
         awaitPublished(Topics.EVALUATION_EVENTS, assignment);
         assertThat(publishedRecords()).as("records on Kafka").isEqualTo(recordsBefore + 2);

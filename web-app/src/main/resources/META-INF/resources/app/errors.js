@@ -30,7 +30,7 @@ function fieldMessage(message) {
 
 /**
  * The problem in words: a headline by status, the service's own explanation, and the invalid fields (from
- * errors[], or the field named in an unreadable-body message).
+ * errors[] — each naming a body field, or a query parameter — or the field named in an unreadable-body message).
  */
 export function describe(error) {
   const status = error.status ?? 0;
@@ -49,7 +49,10 @@ export function describe(error) {
   }
   const fields = [];
   if (Array.isArray(problem.errors)) {
-    problem.errors.forEach((e) => fields.push({ field: e.field, label: fieldLabel(e.field), message: fieldMessage(e.message) }));
+    problem.errors.forEach((e) => {
+      const name = e.field ?? e.parameter ?? '';
+      fields.push({ field: name, label: fieldLabel(name), message: fieldMessage(e.message) });
+    });
   }
   const unreadable = /Field '([^']+)'/.exec(problem.detail || '');
   if (status === 400 && fields.length === 0 && unreadable) {

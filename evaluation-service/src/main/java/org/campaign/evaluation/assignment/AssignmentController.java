@@ -35,7 +35,7 @@ import java.util.UUID;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-/** Reviewers' assignments: made and revoked by the district office, read by everyone. */
+/** Reviewers' assignments: made, revoked and read by the district office; each reviewer reads its own. */
 @RestController
 @RequestMapping("/api/assignments")
 class AssignmentController {

@@ -7,7 +7,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.util.List;
 
-/** An assignment as the district office lists it and as permission checks read it. * <p>
+/**
+ * An assignment as the district office lists it and as permission checks read it.
+ * <p>
  * Indexed for a reviewer's active assignments, read for every request the reviewer makes.
  */
 @Document("assignments")

@@ -14,13 +14,13 @@ import java.util.List;
 /**
  * A mass evaluation as it stands: the answers counted so far, the public's comments without who wrote them, and
  * once closed its satisfaction rate. Respondents' identities are never part of it.
+ * <p>
+ * Indexed for the evaluations a reviewer may read (opened by them, or of the organisations and townships assigned),
+ * and those an assessment draws on.
  *
  * @param openedBy the user the evaluation was opened by (an inspection group's account or the district office)
  * @param openedAt when it was opened; the list shows the newest first
  * @param ballots number of individual ballots; tallies are counted in the totals only
- * <p>
- * Indexed for the evaluations a reviewer may read (opened by them, or of the organisations and townships assigned),
- * and those an assessment draws on.
  */
 @Document("mass_evaluations")
 @CompoundIndex(name = "opened_by", def = "{'openedBy': 1, 'openedAt': -1, '_id': -1}")

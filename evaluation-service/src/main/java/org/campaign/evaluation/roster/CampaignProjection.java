@@ -35,8 +35,7 @@ class CampaignProjection {
             EventEnvelope event = JSON.readValue(record, EventEnvelope.class);
             if (CampaignDefined.class.getSimpleName().equals(event.type()) && event.payload() != null) {
                 CampaignDefined defined = JSON.treeToValue(event.payload(), CampaignDefined.class);
-                mongo.save(new RosterCampaign(defined.campaignId(), defined.name(), defined.startsOn(),
-                        defined.endsOn()));
+                mongo.save(new RosterCampaign(defined.campaignId()));
             }
         } catch (JsonProcessingException | IllegalArgumentException unreadable) {
             log.warn("Skipping a record that is not a readable campaign definition: {}", unreadable.getMessage());

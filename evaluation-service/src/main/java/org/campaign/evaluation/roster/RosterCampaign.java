@@ -3,9 +3,7 @@ package org.campaign.evaluation.roster;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-import java.time.LocalDate;
-
-/** A campaign the pledge service defined, as far as this service needs it: that it exists, and when it runs. */
+/** A campaign the pledge service defined: all this service needs of it is that it exists. */
 @Document("roster-campaigns")
-record RosterCampaign(@Id String id, String name, LocalDate startsOn, LocalDate endsOn) {
+record RosterCampaign(@Id String id) {
 }

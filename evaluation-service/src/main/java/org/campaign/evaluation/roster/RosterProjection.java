@@ -100,9 +100,10 @@ class RosterProjection {
                 && !path.subList(0, path.size() - 1).equals(parent.path())) {
             path = new ArrayList<>(parent.path());
             path.add(registered.organisationId());
-            if (parent.formerTownshipIds().contains(townshipId)) {
-                townshipId = parent.townshipId();
-            }
+        }
+        // Also when the parent changed township without moving (it came to head one of its own, or gave it up).
+        if (parent != null && parent.formerTownshipIds().contains(townshipId)) {
+            townshipId = parent.townshipId();
         }
         create(registered.organisationId(), sequence, new Update()
                 .set("townshipId", townshipId)

@@ -213,4 +213,18 @@ class RosterApiTest {
     private static String quoted(String value) {
         return value == null ? "null" : "\"" + value + "\"";
     }
+
+    @Test
+    void aSubOrganisationReceivedAfterItsParentCameToHeadATownshipOfItsOwnFollowsItsParent() {
+        String parent = "head-parent-" + suffix;
+        String child = "head-child-" + suffix;
+        roster.organisations(EAST, parent);
+        // The parent stays where it is but now heads a township of its own.
+        roster.publish(new OrganisationMoved(parent, EAST, parent, parent, List.of(EAST, parent)), "Organisation",
+                parent, 1);
+        roster.awaitPlaced(SubjectType.ORGANISATION, parent, parent, parent);
+        // Registered under the parent while it was still in the east; its event arrives after the change.
+        roster.publish(RosterFixture.registered(child, EAST, List.of(EAST, parent, child)), "Organisation", child, 0);
+        roster.awaitPlaced(SubjectType.ORGANISATION, child, child, parent);
+    }
 }

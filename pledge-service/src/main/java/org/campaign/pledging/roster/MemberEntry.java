@@ -7,7 +7,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.util.List;
 
-/** A member as the roster shows it, with the path of the member's organisation. * <p>
+/**
+ * A member as the roster shows it, with the path of the member's organisation.
+ * <p>
  * Indexed for an agency's members (by path), in the roster list's order, and an organisation's own.
  */
 @Document("members")

@@ -1,10 +1,14 @@
 package org.campaign.pledging.roster;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.campaign.contracts.pledge.Sector;
+import org.campaign.contracts.roster.OrganisationKind;
 import org.campaign.pledging.ApiClient;
 import org.campaign.pledging.ApiClient.District;
 import org.campaign.pledging.PledgeServiceTest;
 import org.campaign.testsupport.TopicReader;
+import org.campaign.write.events.ActorMetaData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +28,10 @@ class RosterApiTest {
 
     @Autowired
     ApiClient api;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    TownshipRule townshipRule;
     @Value("${campaign.events.topic}")
     String topic;
 
@@ -130,6 +138,31 @@ class RosterApiTest {
                 "{\"parentId\":\"" + district.otherTownship() + "\",\"townshipId\":\"" + district.township()
                         + "\"}");
         assertThat(back.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void organisationsRegisteredBeforeTheTownshipRuleAreMovedIntoTheirParentsTownshipAtStartUp() {
+        // As registered before the rule, when any township was taken: a village in a township that is not its
+        // parent's, with a group in the same one.
+        String village = "legacy-" + district.village();
+        String group = "legacy-group-" + district.village();
+        List<String> path = List.of(district.township(), village);
+        commands.sendAndWait(new RosterCommands.RegisterOrganisation(village, "旧村", OrganisationKind.BRANCH,
+                Sector.RURAL_VILLAGE, district.township(), "somewhere-else", district.township(), path),
+                ActorMetaData.of(TownshipRule.SYSTEM, null));
+        commands.sendAndWait(new RosterCommands.RegisterOrganisation(group, "旧组", OrganisationKind.BRANCH,
+                Sector.RURAL_VILLAGE, village, "somewhere-else", district.township(),
+                List.of(district.township(), village, group)), ActorMetaData.of(TownshipRule.SYSTEM, null));
+
+        townshipRule.bringIntoLine();
+
+        for (String id : List.of(village, group)) {
+            assertThat(api.get(district.township(), "/api/organisations/" + id).getBody().get("townshipId").asText())
+                    .as(id).isEqualTo(district.township());
+        }
+        long events = api.storedEvents();
+        townshipRule.bringIntoLine();
+        assertThat(api.storedEvents()).as("nothing more to move").isEqualTo(events);
     }
 
     @Test

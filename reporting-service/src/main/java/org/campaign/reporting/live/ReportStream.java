@@ -73,15 +73,21 @@ public class ReportStream implements DisposableBean {
      * Adds the subscriber with the current summary as its first event, sent from the request's own thread: the
      * emitter holds it until the request has set it up, and the request's thread then commits the response with it.
      * (Committed first from the pushing thread instead, the response's headers were written by two threads at once
-     * while the request was still being handled.)
+     * while the request was still being handled.) Should the figures change while the first summary is worked out,
+     * before the subscriber joins the others, the pushing thread sends it the new ones.
      */
     void subscribe(SseEmitter emitter, String campaignId) {
         Subscriber subscriber = new Subscriber(emitter, campaignId);
         emitter.onCompletion(() -> subscribers.remove(subscriber));
         emitter.onTimeout(() -> subscribers.remove(subscriber));
         emitter.onError(e -> subscribers.remove(subscriber));
-        send(subscriber, summaries.summary(generations.activeStore(), campaignId, null));
+        long version = monitor.version();
+        String generation = generations.active();
+        send(subscriber, summaries.summary(generations.store(generation), campaignId, null));
         subscribers.add(subscriber);
+        if (monitor.version() != version || !generation.equals(generations.active())) {
+            scheduler.execute(() -> send(subscriber, summaries.summary(generations.activeStore(), campaignId, null)));
+        }
     }
 
     private void tick() {

@@ -393,7 +393,7 @@ public class Reports {
                         Figures.addInto(merged.computeIfAbsent(k, x -> new HashMap<>()), f));
                 stats.getOrDefault(EvaluationStatistics.GRADE_TOWNSHIP, Map.of()).forEach((k, f) ->
                         Figures.addInto(merged.computeIfAbsent(k, x -> new HashMap<>()), f));
-                tree.nodes().stream().filter(node -> node.id().equals(node.townshipId()))
+                tree.nodes().stream().filter(node -> node.active() && node.id().equals(node.townshipId()))
                         .forEach(node -> merged.computeIfAbsent(node.id(), x -> new HashMap<>()));
                 merged.forEach((key, fields) -> rows.add(row(key, tree.name(key), fields)));
             }
@@ -415,7 +415,7 @@ public class Reports {
                 OrganisationFigures figures = trees.figures(store, tree, campaignId, null);
                 List<String> children = parentId == null
                         ? tree.roots().stream().map(OrganisationTree.Node::id).toList()
-                        : tree.node(parentId) == null ? List.of() : tree.node(parentId).children();
+                        : tree.node(parentId).children();
                 for (String child : children) {
                     OrganisationFigures.NodeFigures node = figures.subtree(child);
                     rows.add(row(child, tree.name(child), node.pledges(), node.satisfaction(), node.assessments()));
@@ -455,10 +455,10 @@ public class Reports {
             case "made" -> BigDecimal.valueOf(row.made());
             case "fulfilled" -> BigDecimal.valueOf(row.fulfilled());
             case "lapsed" -> BigDecimal.valueOf(row.lapsed());
-            case "satisfactionRate" -> row.respondents() == null || row.respondents() == 0 ? null : row.satisfactionRate();
+            case "satisfactionRate" -> row.satisfactionRate();
             case "advanced" -> row.advanced() == null ? null : BigDecimal.valueOf(row.advanced());
             case "lagging" -> row.lagging() == null ? null : BigDecimal.valueOf(row.lagging());
-            default -> row.made() == 0 ? null : row.fulfilmentRate();
+            default -> row.fulfilmentRate();
         };
     }
 
