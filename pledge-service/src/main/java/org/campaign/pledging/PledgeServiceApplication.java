@@ -1,5 +1,6 @@
 package org.campaign.pledging;
 
+import org.campaign.contracts.Actor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -16,6 +17,9 @@ import java.time.ZoneId;
 @SpringBootApplication
 @EnableScheduling
 public class PledgeServiceApplication {
+
+    /** The service itself, as the actor of what it does on its own: lapsing pledges, bringing the roster into line. */
+    public static final Actor SYSTEM = new Actor("pledge-service", "system");
 
     public static void main(String[] args) {
         SpringApplication.run(PledgeServiceApplication.class, args);

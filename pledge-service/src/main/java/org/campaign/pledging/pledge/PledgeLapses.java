@@ -1,7 +1,6 @@
 package org.campaign.pledging.pledge;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.campaign.contracts.Actor;
 import org.campaign.pledging.pledge.PledgeCommands.LapsePledge;
 import org.campaign.write.events.ActorMetaData;
 import org.slf4j.Logger;
@@ -14,6 +13,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import static org.campaign.pledging.PledgeServiceApplication.SYSTEM;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
@@ -25,7 +25,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @Component
 class PledgeLapses {
 
-    static final Actor SYSTEM = new Actor("pledge-service", "system");
     private static final Logger LOG = LoggerFactory.getLogger(PledgeLapses.class);
 
     private final MongoTemplate mongo;

@@ -1,7 +1,6 @@
 package org.campaign.pledging.roster;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.campaign.contracts.Actor;
 import org.campaign.pledging.roster.RosterCommands.MoveOrganisation;
 import org.campaign.write.events.ActorMetaData;
 import org.slf4j.Logger;
@@ -15,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import static org.campaign.pledging.PledgeServiceApplication.SYSTEM;
+
 /**
  * Brings the roster into line with the township rule at start-up: an organisation belongs to its parent's township
  * or heads one of its own ({@link RosterService}). Organisations registered or moved before the rule may do
@@ -26,7 +27,6 @@ import java.util.List;
 @Component
 class TownshipRule {
 
-    static final Actor SYSTEM = new Actor("pledge-service", "system");
     private static final Logger log = LoggerFactory.getLogger(TownshipRule.class);
 
     private final MongoTemplate mongo;

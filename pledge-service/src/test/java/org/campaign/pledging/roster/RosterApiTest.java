@@ -6,6 +6,7 @@ import org.campaign.contracts.pledge.Sector;
 import org.campaign.contracts.roster.OrganisationKind;
 import org.campaign.pledging.ApiClient;
 import org.campaign.pledging.ApiClient.District;
+import org.campaign.pledging.PledgeServiceApplication;
 import org.campaign.pledging.PledgeServiceTest;
 import org.campaign.testsupport.TopicReader;
 import org.campaign.write.events.ActorMetaData;
@@ -149,10 +150,11 @@ class RosterApiTest {
         List<String> path = List.of(district.township(), village);
         commands.sendAndWait(new RosterCommands.RegisterOrganisation(village, "旧村", OrganisationKind.BRANCH,
                 Sector.RURAL_VILLAGE, district.township(), "somewhere-else", district.township(), path),
-                ActorMetaData.of(TownshipRule.SYSTEM, null));
+                ActorMetaData.of(PledgeServiceApplication.SYSTEM, null));
         commands.sendAndWait(new RosterCommands.RegisterOrganisation(group, "旧组", OrganisationKind.BRANCH,
                 Sector.RURAL_VILLAGE, village, "somewhere-else", district.township(),
-                List.of(district.township(), village, group)), ActorMetaData.of(TownshipRule.SYSTEM, null));
+                List.of(district.township(), village, group)),
+                ActorMetaData.of(PledgeServiceApplication.SYSTEM, null));
 
         townshipRule.bringIntoLine();
 
