@@ -2,6 +2,7 @@ package org.campaign.evaluation.mass;
 
 import org.campaign.contracts.evaluation.EvaluationMethod;
 import org.campaign.contracts.evaluation.SubjectType;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -36,5 +37,17 @@ public record MassEvaluationEntry(@Id String id, String campaignId, int year, St
 
     public SatisfactionCount count() {
         return new SatisfactionCount(satisfied, basicallySatisfied, dissatisfied);
+    }
+
+    /** Of the methods it was opened for, those whose answers are recorded one by one, as ballots. */
+    @JsonProperty
+    public List<EvaluationMethod> ballotMethods() {
+        return methods == null ? List.of() : methods.stream().filter(EvaluationMethod::oneByOne).toList();
+    }
+
+    /** Of the methods it was opened for, those whose answers are counted together and entered as tallies. */
+    @JsonProperty
+    public List<EvaluationMethod> tallyMethods() {
+        return methods == null ? List.of() : methods.stream().filter(EvaluationMethod::counted).toList();
     }
 }

@@ -58,6 +58,10 @@ class MassEvaluationApiTest {
     @Test
     void ballotsAndTalliesAreCountedAndTheClosedResultIsPublishedWithoutAnyRespondent() throws Exception {
         String id = open("[\"EVALUATION_MEETING\",\"PHONE_CALLS\"]");
+        // Which of its methods take ballots and which tallies, for the workspace to offer.
+        JsonNode opened = expect(200, api.get(GROUP, "/api/evaluations/" + id)).getBody();
+        assertThat(opened.get("ballotMethods")).extracting(JsonNode::asText).containsExactly("PHONE_CALLS");
+        assertThat(opened.get("tallyMethods")).extracting(JsonNode::asText).containsExactly("EVALUATION_MEETING");
         String phone1 = "1390000" + UUID.randomUUID().toString().substring(0, 4);
         String phone2 = "1390001" + UUID.randomUUID().toString().substring(0, 4);
         String phone3 = "1390002" + UUID.randomUUID().toString().substring(0, 4);

@@ -10,9 +10,6 @@ import { showFormErrors, clearFormErrors, errorMessage } from '../errors.js';
 import { openStepDialog } from '../dialogs.js';
 
 const METHODS = ['EVALUATION_MEETING', 'PHONE_CALLS', 'QUESTIONNAIRE', 'BALLOT_BOX'];
-/** Methods whose answers come one by one (ballots), and those counted together (tallies), as the service has them. */
-const ONE_BY_ONE = ['PHONE_CALLS', 'QUESTIONNAIRE'];
-const COUNTED = ['EVALUATION_MEETING', 'QUESTIONNAIRE', 'BALLOT_BOX'];
 const ANSWERS = ['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'];
 const DIMENSIONS = ['postCompetence', 'developmentContribution', 'publicSatisfaction', 'socialReputation'];
 const CHECKLIST = ['goodLeadership', 'goodMembership', 'goodMechanisms', 'goodResults', 'goodPublicOpinion',
@@ -141,26 +138,25 @@ export function render(main, user) {
     }
   });
 
-  /** The steps on an open evaluation: what each asks for, where it is sent, and for which of its methods. */
-  const usable = (evaluation, methods) => evaluation.methods.filter((m) => !methods || methods.includes(m));
-  const methodSelect = (evaluation, id, methods) => {
-    const offered = usable(evaluation, methods);
-    return select('method', offered.map((m) => [m, label('method', m)]), offered[0], { id });
-  };
+  /**
+   * The steps on an open evaluation: what each asks for, where it is sent, and with which of its methods (the
+   * service lists those answered one by one, as ballots, and those counted together, as tallies).
+   */
+  const methodSelect = (offered, id) => select('method', offered.map((m) => [m, label('method', m)]), offered[0], { id });
   const EVALUATION_STEPS = {
-    tally: { path: 'tallies', methods: COUNTED,
+    tally: { path: 'tallies', methods: (evaluation) => evaluation.tallyMethods,
       fields: (evaluation) => [
-        field(t('field.methods'), methodSelect(evaluation, 'tally-method', COUNTED)),
+        field(t('field.methods'), methodSelect(evaluation.tallyMethods, 'tally-method')),
         h('div', { class: 'row three' }, ['satisfied', 'basicallySatisfied', 'dissatisfied'].map((name) =>
           field(t(`field.${name}`), h('input', { type: 'number', name, id: `tally-${name}`, min: 0, step: 1, value: '0' }))))],
       body: (v) => ({ method: v.method, satisfied: v.satisfied, basicallySatisfied: v.basicallySatisfied,
         dissatisfied: v.dissatisfied }) },
-    ballot: { path: 'ballots', methods: ONE_BY_ONE,
+    ballot: { path: 'ballots', methods: (evaluation) => evaluation.ballotMethods,
       fields: (evaluation) => [
         field(t('field.respondentId'), h('input', { type: 'text', name: 'respondentId', id: 'ballot-respondent', maxlength: 100,
           autocomplete: 'off' }), t('inspection.evaluation.respondentHint')),
         h('div', { class: 'row' },
-          field(t('field.methods'), methodSelect(evaluation, 'ballot-method', ONE_BY_ONE)),
+          field(t('field.methods'), methodSelect(evaluation.ballotMethods, 'ballot-method')),
           field(t('field.answer'), select('answer', ANSWERS.map((a) => [a, label('answer', a)]), 'SATISFIED', { id: 'ballot-answer' }))),
         field(t('inspection.evaluation.comment'), h('textarea', { name: 'comment', id: 'ballot-comment', rows: 3, maxlength: 2000 }))],
       body: (v) => ({ respondentId: v.respondentId, method: v.method, answer: v.answer, comment: v.comment }) },
@@ -232,7 +228,7 @@ export function render(main, user) {
           h('strong', { dataset: { testid: 'evaluation-rate' } }, t('inspection.evaluation.rate', { rate: formatPercent(e.satisfactionRate) }))]
         : h('span', { class: 'status evaluation-open' }, t('inspection.evaluation.openSince', { date: e.openedOn }))),
       h('td', { class: 'actions' }, e.closed ? null : Object.keys(EVALUATION_STEPS)
-        .filter((step) => usable(e, EVALUATION_STEPS[step].methods).length > 0).map((step) =>
+        .filter((step) => !EVALUATION_STEPS[step].methods || EVALUATION_STEPS[step].methods(e).length > 0).map((step) =>
         h('button', { type: 'button', class: step === 'close' ? 'small ghost' : 'small', dataset: { step },
           onclick: () => openEvaluationStep(e, step) }, t(`inspection.evaluation.step.${step}`)))))));
     const pages = Math.max(1, Math.ceil(page.total / page.size));
