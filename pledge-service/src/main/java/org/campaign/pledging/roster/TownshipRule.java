@@ -10,9 +10,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 
 import static org.campaign.pledging.PledgeServiceApplication.SYSTEM;
 
@@ -21,8 +23,8 @@ import static org.campaign.pledging.PledgeServiceApplication.SYSTEM;
  * or heads one of its own ({@link RosterService}). Organisations registered or moved before the rule may do
  * neither; each is moved, to the parent it has, into its parent's township, and its subtree follows as with every
  * move, so that the other services and the reports, which take townships from these events, agree. Organisations
- * are taken top-down and read again before each decision (deregistered ones stay as they are); once the roster is
- * in line this sends nothing.
+ * are taken top-down (deregistered ones stay as they are); once the roster is in line this reads it once and sends
+ * nothing.
  */
 @Component
 class TownshipRule {
@@ -39,18 +41,12 @@ class TownshipRule {
 
     @EventListener(ApplicationReadyEvent.class)
     void bringIntoLine() {
-        List<OrganisationEntry> topDown = new ArrayList<>(mongo.findAll(OrganisationEntry.class));
-        topDown.sort(Comparator.comparingInt((OrganisationEntry o) -> o.path() == null ? 0 : o.path().size())
-                .thenComparing(OrganisationEntry::id));
+        Set<String> tried = new HashSet<>();
         int moved = 0;
-        for (OrganisationEntry listed : topDown) {
-            OrganisationEntry organisation = mongo.findById(listed.id(), OrganisationEntry.class);
-            OrganisationEntry parent = organisation == null || organisation.parentId() == null ? null
-                    : mongo.findById(organisation.parentId(), OrganisationEntry.class);
-            if (parent == null || !organisation.active() || organisation.id().equals(organisation.townshipId())
-                    || parent.townshipId().equals(organisation.townshipId())) {
-                continue;
-            }
+        for (OrganisationEntry[] stray = firstStray(tried); stray != null; stray = firstStray(tried)) {
+            OrganisationEntry organisation = stray[0];
+            OrganisationEntry parent = stray[1];
+            tried.add(organisation.id());
             log.warn("Organisation {} is in township {}, neither its own nor its parent's ({}): moving it there",
                     organisation.id(), organisation.townshipId(), parent.townshipId());
             try {
@@ -66,5 +62,22 @@ class TownshipRule {
         if (moved > 0) {
             log.info("Moved {} organisations into their parents' townships", moved);
         }
+    }
+
+    /**
+     * The topmost registered organisation, not tried yet, in neither its own township nor its parent's, with its
+     * parent; {@code null} when there is none. The roster is read anew each time: a move carries a subtree along.
+     */
+    private OrganisationEntry[] firstStray(Set<String> tried) {
+        Map<String, OrganisationEntry> byId = new HashMap<>();
+        mongo.findAll(OrganisationEntry.class).forEach(entry -> byId.put(entry.id(), entry));
+        return byId.values().stream()
+                .sorted(Comparator.comparingInt((OrganisationEntry o) -> o.path() == null ? 0 : o.path().size())
+                        .thenComparing(OrganisationEntry::id))
+                .filter(o -> o.active() && !tried.contains(o.id()) && !o.id().equals(o.townshipId()))
+                .filter(o -> o.parentId() != null && byId.containsKey(o.parentId())
+                        && !byId.get(o.parentId()).townshipId().equals(o.townshipId()))
+                .map(o -> new OrganisationEntry[] {o, byId.get(o.parentId())})
+                .findFirst().orElse(null);
     }
 }

@@ -45,10 +45,11 @@ import static org.campaign.reporting.pledge.PledgeStatistics.*;
  * A pledge's <i>contribution</i> ({@link #amountsOf its amounts} in {@link #keysOf its counters}) is what it adds,
  * in its current state, to every statistic it belongs to — the district and its campaign, its sector, township,
  * kind, focus, pledger type, member category and organisation: {@code made} always,
- * {@code approved}/{@code published}/{@code sentBack} once reached, {@code fulfilled}/{@code lapsed}/{@code withdrawn}/
- * {@code open} and {@code status_<STATUS>} by its current status. Each event changes the counters by the difference between the contribution after and before it, so a
- * status counter is incremented for the new state and decremented for the old, and a revision that changes the
- * kind or focus moves the whole pledge between those counters.
+ * {@code approved}/{@code published}/{@code sentBack} once reached, {@code fulfilled}/{@code lapsed}/
+ * {@code withdrawn}/{@code open} and {@code status_<STATUS>} by its current status. Each event changes the counters
+ * by the difference between the contribution after and before it, so a status counter is incremented for the new
+ * state and decremented for the old, and a revision that changes the kind or focus moves the whole pledge between
+ * those counters.
  * <p>
  * The sector and township are those the pledge was made with ({@link Pledger}): a later move of the organisation
  * does not move the pledge between townships in these breakdowns (the organisation-tree reports use the current tree).

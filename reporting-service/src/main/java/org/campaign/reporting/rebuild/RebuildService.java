@@ -149,12 +149,14 @@ public class RebuildService implements DisposableBean {
 
     /** Starts a rebuild if the active generation was built by projections older than these; returns it, or null. */
     public Progress rebuildIfOutdated() {
-        if (!generations.activeIsOutdated()) {
+        Document pointer = generations.pointer();
+        int version = Generations.versionOf(pointer);
+        if (version >= Generations.VERSION) {
             return null;
         }
         Progress rebuild = start();
         log.warn("Generation {} was built by projections of version {}, older than these ({}): rebuild {} replaces it",
-                generations.active(), generations.activeVersion(), Generations.VERSION, rebuild.rebuildId());
+                pointer.getString("generation"), version, Generations.VERSION, rebuild.rebuildId());
         return rebuild;
     }
 

@@ -446,7 +446,8 @@ public class Reports {
     private static RankRow row(String key, String name, Figures.PledgeFigures p,
                                OrganisationFigures.Satisfaction satisfaction, OrganisationFigures.Grades grades) {
         return new RankRow(0, key, name, p.made(), p.fulfilled(), p.lapsed(),
-                p.made() == 0 ? null : p.fulfilmentRate(), satisfaction.respondents(), satisfaction.respondents() == 0 ? null : satisfaction.satisfactionRate(),
+                p.made() == 0 ? null : p.fulfilmentRate(), satisfaction.respondents(),
+                satisfaction.respondents() == 0 ? null : satisfaction.satisfactionRate(),
                 grades.advanced(), grades.lagging());
     }
 

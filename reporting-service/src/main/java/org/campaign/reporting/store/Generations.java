@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * in the same collection ({@code g1}, {@code g2}, …).
  * <p>
  * The pointer also records the {@link #VERSION} of the projections that built the active generation: a service whose
- * projections count differently finds it outdated ({@link #activeIsOutdated}) and rebuilds it.
+ * projections count differently finds it outdated ({@link #versionOf}) and rebuilds it.
  */
 @Component
 public class Generations {
@@ -77,19 +77,9 @@ public class Generations {
         return pointers().find(Filters.eq("_id", ACTIVE)).first();
     }
 
-    /** The version of the projections that built the active generation. */
-    public int activeVersion() {
-        return versionOf(pointer());
-    }
-
     /** The version of the projections that built the generation a {@link #pointer} names. */
     public static int versionOf(Document pointer) {
         return pointer.get("version") instanceof Number version ? version.intValue() : UNVERSIONED;
-    }
-
-    /** Whether the active generation was built by projections older than these. */
-    public boolean activeIsOutdated() {
-        return activeVersion() < VERSION;
     }
 
     /** A new, unused generation name. */
