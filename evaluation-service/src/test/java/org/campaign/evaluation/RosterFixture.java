@@ -19,6 +19,7 @@ import org.campaign.contracts.roster.OrganisationMoved;
 import org.campaign.contracts.roster.OrganisationRegistered;
 import org.campaign.evaluation.roster.Placement;
 import org.campaign.evaluation.roster.Roster;
+import org.campaign.write.CommandRefused;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -26,6 +27,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,13 +75,41 @@ public class RosterFixture {
         return campaignId;
     }
 
-    /** Registers the organisations in the township, directly under it, and waits until the service knows them. */
+    /**
+     * Registers the organisations in the township, directly under it (and the township's own organisation, see
+     * {@link #townships}), and waits until the service knows them.
+     */
     public void organisations(String townshipId, String... organisationIds) {
+        townships(townshipId);
         for (String id : organisationIds) {
             publish(registered(id, townshipId, List.of(townshipId, id)), "Organisation", id, 0);
         }
         for (String id : organisationIds) {
             awaitPlaced(SubjectType.ORGANISATION, id, id, townshipId);
+        }
+    }
+
+    /**
+     * Registers the organisation heading each township, at the top of the tree, unless the service knows it
+     * already, and waits until the service knows them: assignments name only townships on the roster.
+     */
+    public void townships(String... townshipIds) {
+        List<String> published = new ArrayList<>();
+        for (String id : townshipIds) {
+            if (!known(id)) {
+                publish(registered(id, id, List.of(id)), "Organisation", id, 0);
+                published.add(id);
+            }
+        }
+        published.forEach(id -> awaitPlaced(SubjectType.ORGANISATION, id, id, id));
+    }
+
+    private boolean known(String organisationId) {
+        try {
+            roster.place(SubjectType.ORGANISATION, organisationId);
+            return true;
+        } catch (CommandRefused notOnTheRoster) {
+            return false;
         }
     }
 

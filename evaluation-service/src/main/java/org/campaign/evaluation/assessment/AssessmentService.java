@@ -1,7 +1,6 @@
 package org.campaign.evaluation.assessment;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.campaign.contracts.evaluation.DimensionScores;
 import org.campaign.contracts.evaluation.FiveGoodsFourStrongs;
 import org.campaign.contracts.evaluation.ScoreSource;
@@ -14,6 +13,7 @@ import org.campaign.evaluation.mass.SatisfactionCount;
 import org.campaign.evaluation.roster.Placement;
 import org.campaign.evaluation.roster.StatedSubject;
 import org.campaign.write.CommandRefused;
+import org.campaign.write.RecordNotFound;
 import org.campaign.write.web.Acting;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -62,7 +62,7 @@ public class AssessmentService {
     public SchemeEntry scheme(String campaignId) {
         SchemeEntry scheme = mongo.findById(campaignId, SchemeEntry.class);
         if (scheme == null) {
-            throw new AggregateNotFoundException(campaignId, "No assessment scheme for campaign " + campaignId);
+            throw RecordNotFound.of("assessment scheme for campaign", campaignId);
         }
         return scheme;
     }
@@ -92,7 +92,7 @@ public class AssessmentService {
     public AssessmentEntry find(String assessmentId) {
         AssessmentEntry assessment = mongo.findById(assessmentId, AssessmentEntry.class);
         if (assessment == null) {
-            throw new AggregateNotFoundException(assessmentId, "No assessment " + assessmentId);
+            throw RecordNotFound.of("assessment", assessmentId);
         }
         return assessment;
     }

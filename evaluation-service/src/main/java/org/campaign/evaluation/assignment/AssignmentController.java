@@ -7,11 +7,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.campaign.contracts.evaluation.ReviewerKind;
+import org.campaign.contracts.evaluation.SubjectType;
 import org.campaign.evaluation.assignment.AssignmentCommands.AssignReviewer;
 import org.campaign.evaluation.assignment.AssignmentCommands.RevokeAssignment;
 import org.campaign.evaluation.common.Ids;
+import org.campaign.evaluation.roster.Roster;
+import org.campaign.write.RecordNotFound;
 import org.campaign.write.web.Page;
 import org.campaign.write.CommandRefused;
 import org.campaign.write.web.Acting;
@@ -56,11 +58,13 @@ class AssignmentController {
 
     private final CommandGateway commands;
     private final ReviewerScope scope;
+    private final Roster roster;
     private final MongoTemplate mongo;
 
-    AssignmentController(CommandGateway commands, ReviewerScope scope, MongoTemplate mongo) {
+    AssignmentController(CommandGateway commands, ReviewerScope scope, Roster roster, MongoTemplate mongo) {
         this.commands = commands;
         this.scope = scope;
+        this.roster = roster;
         this.mongo = mongo;
     }
 
@@ -68,6 +72,9 @@ class AssignmentController {
     ResponseEntity<Map<String, String>> assign(@Valid @RequestBody AssignRequest request, Acting acting) {
         scope.requireAdministrator(acting, "assign reviewers");
         scope.requireCampaign(request.campaignId());
+        // Only organisations and townships on the roster can be reviewed: an assignment names nothing else.
+        listOf(request.organisationIds()).forEach(id -> roster.place(SubjectType.ORGANISATION, id));
+        listOf(request.townshipIds()).forEach(roster::requireTownship);
         String assignmentId = UUID.randomUUID().toString();
         commands.sendAndWait(new AssignReviewer(assignmentId, request.campaignId(), request.reviewerId().trim(),
                 request.kind(), listOf(request.organisationIds()), listOf(request.townshipIds())), acting.metaData());
@@ -95,7 +102,7 @@ class AssignmentController {
     private AssignmentEntry get(String assignmentId) {
         AssignmentEntry assignment = mongo.findById(assignmentId, AssignmentEntry.class);
         if (assignment == null) {
-            throw new AggregateNotFoundException(assignmentId, "No assignment " + assignmentId);
+            throw RecordNotFound.of("assignment", assignmentId);
         }
         return assignment;
     }

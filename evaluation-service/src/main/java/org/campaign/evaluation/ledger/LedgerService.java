@@ -1,9 +1,9 @@
 package org.campaign.evaluation.ledger;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.campaign.contracts.Actor;
 import org.campaign.evaluation.assignment.ReviewerScope;
+import org.campaign.write.RecordNotFound;
 import org.campaign.write.web.Page;
 import org.campaign.write.CommandRefused;
 import org.campaign.write.web.Acting;
@@ -71,7 +71,7 @@ public class LedgerService {
     public LaggingUnitEntry find(String ledgerId) {
         LaggingUnitEntry unit = mongo.findById(ledgerId, LaggingUnitEntry.class);
         if (unit == null) {
-            throw new AggregateNotFoundException(ledgerId, "No lagging unit " + ledgerId + " on the ledger");
+            throw RecordNotFound.of("lagging unit", ledgerId);
         }
         return unit;
     }

@@ -1,9 +1,9 @@
 package org.campaign.evaluation.mass;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.campaign.contracts.Actor;
 import org.campaign.evaluation.assignment.ReviewerScope;
+import org.campaign.write.RecordNotFound;
 import org.campaign.write.web.Page;
 import org.campaign.evaluation.mass.MassEvaluationCommands.OpenMassEvaluation;
 import org.campaign.evaluation.roster.Placement;
@@ -119,7 +119,7 @@ public class MassEvaluationService {
     public MassEvaluationEntry find(String evaluationId) {
         MassEvaluationEntry evaluation = mongo.findById(evaluationId, MassEvaluationEntry.class);
         if (evaluation == null) {
-            throw new AggregateNotFoundException(evaluationId, "No mass evaluation " + evaluationId);
+            throw RecordNotFound.of("mass evaluation", evaluationId);
         }
         return evaluation;
     }

@@ -1,9 +1,9 @@
 package org.campaign.evaluation.review;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.campaign.contracts.Actor;
 import org.campaign.evaluation.assignment.ReviewerScope;
+import org.campaign.write.RecordNotFound;
 import org.campaign.write.web.Page;
 import org.campaign.evaluation.review.ReviewCommands.RecordReview;
 import org.campaign.evaluation.roster.Placement;
@@ -98,7 +98,7 @@ public class ReviewService {
     public ReviewEntry find(String reviewId) {
         ReviewEntry review = mongo.findById(reviewId, ReviewEntry.class);
         if (review == null) {
-            throw new AggregateNotFoundException(reviewId, "No review " + reviewId);
+            throw RecordNotFound.of("review", reviewId);
         }
         return review;
     }

@@ -51,6 +51,26 @@ public class Roster {
     }
 
     /**
+     * Refuses (409) a township that is not on the roster, not yet or no longer: a township is named by the
+     * organisation that heads it, whose township is itself.
+     */
+    public void requireTownship(String townshipId) {
+        RosterOrganisation head = mongo.findById(townshipId, RosterOrganisation.class);
+        if (head == null) {
+            throw CommandRefused.conflict("Township " + townshipId + " is not on the roster (yet): the pledge service "
+                    + "has not registered the organisation that heads it, or its registration has not reached the "
+                    + "evaluation service");
+        }
+        if (!head.active()) {
+            throw CommandRefused.conflict("Township " + townshipId + " was deregistered from the roster");
+        }
+        if (!townshipId.equals(head.townshipId())) {
+            throw CommandRefused.conflict("Organisation " + townshipId + " heads no township: it belongs to township "
+                    + head.townshipId());
+        }
+    }
+
+    /**
      * Refuses (409) a campaign the pledge service has not defined, or whose definition has not reached this service
      * yet: reviews, evaluations, assessments, assignments and schemes belong to a defined campaign.
      */

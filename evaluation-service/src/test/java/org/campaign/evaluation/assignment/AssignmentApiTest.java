@@ -4,16 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.campaign.evaluation.ApiClient;
 import org.campaign.evaluation.ApiClient.As;
 import org.campaign.evaluation.EvaluationServiceTest;
+import org.campaign.contracts.evaluation.SubjectType;
+import org.campaign.contracts.roster.OrganisationDeregistered;
 import org.campaign.evaluation.RosterFixture;
+import org.campaign.evaluation.roster.Roster;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.campaign.evaluation.ApiClient.OFFICE;
 import static org.campaign.evaluation.ApiClient.expect;
+import static org.campaign.testsupport.Eventually.eventually;
 
 @EvaluationServiceTest
 class AssignmentApiTest {
@@ -24,6 +31,8 @@ class AssignmentApiTest {
     ApiClient api;
     @Autowired
     RosterFixture roster;
+    @Autowired
+    Roster placements;
 
     String review(String campaign) {
         return """
@@ -33,7 +42,7 @@ class AssignmentApiTest {
 
     @Test
     void theDistrictAssignsAndRevokesAndTheReviewerCoversExactlyWhileAssigned() {
-        roster.organisations("east", "v1");
+        roster.organisations("east", "v1", "v2");
         String campaign = roster.campaign();
         String id = api.assign(campaign, "leader-2", "LEADER", List.of("v1", "v2"), List.of());
         JsonNode assignment = expect(200, api.get(OFFICE, "/api/assignments/" + id)).getBody();
@@ -94,11 +103,33 @@ class AssignmentApiTest {
         expect(409, api.put(OFFICE, "/api/assessments/schemes/" + undefined, """
                 {"weights":{"postCompetence":30,"developmentContribution":30,"publicSatisfaction":25,
                  "socialReputation":15},"advancedThreshold":85,"laggingThreshold":60}"""));
-        roster.organisations("east", "v1");
+        roster.organisations("east", "v1", "v2");
         expect(409, api.post(OFFICE, "/api/evaluations", """
                 {"campaignId":"%s","year":2011,"round":"2011-R2","subjectType":"ORGANISATION","subjectId":"v1",
                  "organisationId":"v1","methods":["PHONE_CALLS"],"openedOn":"2011-09-20"}""".formatted(undefined)));
+        // An assignment names only organisations and townships on the roster: not one unknown, deregistered or
+        // (as a township) heading no township.
+        String gone = "gone-" + UUID.randomUUID();
+        roster.organisations("east", gone);
+        roster.publish(new OrganisationDeregistered(gone, "合并"), "Organisation", gone, 1);
+        eventually(Duration.ofSeconds(60), () -> assertThatThrownBy(() -> placements.place(SubjectType.ORGANISATION,
+                gone)).hasMessageContaining("deregistered"));
+        assertThat(refusal(campaign, "\"organisationIds\":[\"nowhere\"]"))
+                .startsWith("Organisation nowhere is not on the roster (yet)");
+        assertThat(refusal(campaign, "\"organisationIds\":[\"v2\",\"" + gone + "\"]"))
+                .isEqualTo("Organisation " + gone + " was deregistered from the roster");
+        assertThat(refusal(campaign, "\"townshipIds\":[\"nowhere\"]"))
+                .startsWith("Township nowhere is not on the roster (yet)");
+        assertThat(refusal(campaign, "\"townshipIds\":[\"east\",\"v2\"]"))
+                .isEqualTo("Organisation v2 heads no township: it belongs to township east");
         assertThat(api.storedEvents()).isEqualTo(before);
         expect(404, api.post(OFFICE, "/api/assignments/no-such-assignment/revocation", "{\"reason\":\"r\"}"));
+    }
+
+    private String refusal(String campaign, String subjects) {
+        ResponseEntity<JsonNode> refused = api.post(OFFICE, "/api/assignments", """
+                {"campaignId":"%s","reviewerId":"leader-3","kind":"LEADER",%s}""".formatted(campaign, subjects));
+        expect(409, refused);
+        return refused.getBody().get("detail").asText();
     }
 }

@@ -47,6 +47,7 @@ class RosterApiTest {
     void setUp() {
         suffix = UUID.randomUUID().toString().substring(0, 8);
         campaign = roster.campaign();
+        roster.townships(EAST, WEST);
         api.assign(campaign, "inspector-east", "INSPECTION_GROUP", List.of(), List.of(EAST));
         api.assign(campaign, "inspector-west", "INSPECTION_GROUP", List.of(), List.of(WEST));
         expect(204, api.put(OFFICE, "/api/assessments/schemes/" + campaign, """

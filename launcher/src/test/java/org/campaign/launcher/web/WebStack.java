@@ -255,23 +255,23 @@ final class WebStack {
         expect(onceKnown(() -> send("PUT", "district-admin-tool", "/api/assessments/schemes/" + CAMPAIGN, """
                 {"weights":{"postCompetence":30,"developmentContribution":30,"publicSatisfaction":25,
                  "socialReputation":15},"advancedThreshold":85,"laggingThreshold":60}""")), "setting the scheme", 204);
-        expect(post("district-admin-tool", "/api/assignments", """
+        expect(onceKnown(() -> post("district-admin-tool", "/api/assignments", """
                 {"campaignId":"%s","reviewerId":"inspector-li","kind":"INSPECTION_GROUP","townshipIds":["%s","%s"]}"""
-                .formatted(CAMPAIGN, EAST, WEST)), "assigning inspector-li", 201);
+                .formatted(CAMPAIGN, EAST, WEST))), "assigning inspector-li", 201);
     }
 
     /** Reviews and mass evaluations make the dashboard's other figures, which several tests read. */
     private void recordReviewsAndEvaluations() throws Exception {
         int year = LocalDate.now().getYear();
         for (String reviewer : List.of("review-tool", "leader-wang")) {
-            expect(post("district-admin-tool", "/api/assignments", """
+            expect(onceKnown(() -> post("district-admin-tool", "/api/assignments", """
                     {"campaignId":"%s","reviewerId":"%s","kind":"LEADER",
-                     "organisationIds":["web-east-willow","web-west-pine"]}""".formatted(CAMPAIGN, reviewer)),
+                     "organisationIds":["web-east-willow","web-west-pine"]}""".formatted(CAMPAIGN, reviewer))),
                     "assigning " + reviewer, 201);
         }
-        expect(post("district-admin-tool", "/api/assignments", """
+        expect(onceKnown(() -> post("district-admin-tool", "/api/assignments", """
                 {"campaignId":"%s","reviewerId":"inspection-tool","kind":"INSPECTION_GROUP",
-                 "townshipIds":["%s","%s"]}""".formatted(CAMPAIGN, EAST, WEST)), "assigning inspection", 201);
+                 "townshipIds":["%s","%s"]}""".formatted(CAMPAIGN, EAST, WEST))), "assigning inspection", 201);
         for (String[] review : List.of(new String[] {"web-east-willow", EAST, "EXCELLENT"},
                 new String[] {"web-west-pine", WEST, "GOOD"})) {
             expect(onceKnown(() -> post("review-tool", "/api/reviews", """

@@ -8,11 +8,11 @@ import jakarta.validation.constraints.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.campaign.contracts.campaign.CampaignDefined;
 import org.campaign.contracts.campaign.CampaignPhase;
 import org.campaign.pledging.campaign.Campaign.DefineCampaign;
 import org.campaign.pledging.roster.AgencyBoundary;
+import org.campaign.write.RecordNotFound;
 import org.campaign.write.web.Acting;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
@@ -117,7 +117,7 @@ class CampaignController {
     CampaignEntry get(@PathVariable String campaignId) {
         CampaignEntry campaign = mongo.findById(campaignId, CampaignEntry.class);
         if (campaign == null) {
-            throw new AggregateNotFoundException(campaignId, "No campaign " + campaignId);
+            throw RecordNotFound.of("campaign", campaignId);
         }
         return campaign;
     }

@@ -1,7 +1,6 @@
 package org.campaign.pledging.pledge;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.campaign.contracts.pledge.PledgeFocus;
 import org.campaign.contracts.pledge.PledgeKind;
 import org.campaign.contracts.pledge.Pledger;
@@ -12,6 +11,7 @@ import org.campaign.pledging.roster.AgencyBoundary;
 import org.campaign.pledging.roster.MemberEntry;
 import org.campaign.pledging.roster.OrganisationEntry;
 import org.campaign.write.CommandRefused;
+import org.campaign.write.RecordNotFound;
 import org.campaign.write.web.Acting;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -65,17 +65,17 @@ public class PledgeService {
     public PledgeEntry find(String pledgeId) {
         PledgeEntry pledge = mongo.findById(pledgeId, PledgeEntry.class);
         if (pledge == null) {
-            throw new AggregateNotFoundException(pledgeId, "No pledge " + pledgeId);
+            throw RecordNotFound.of("pledge", pledgeId);
         }
         return pledge;
     }
 
     private Pledger pledger(Acting acting, PledgerType type, String id) {
         if (type == PledgerType.ORGANISATION) {
-            OrganisationEntry organisation = active(boundary.organisation(acting.actor(), id));
+            OrganisationEntry organisation = active(boundary.referencedOrganisation(acting.actor(), "pledger", id));
             return new Pledger(type, id, null, id, organisation.sector(), organisation.townshipId());
         }
-        MemberEntry member = boundary.member(acting.actor(), id);
+        MemberEntry member = boundary.referencedMember(acting.actor(), "pledger", id);
         if (!member.active()) {
             throw CommandRefused.conflict("Member " + id + " has left the roster");
         }

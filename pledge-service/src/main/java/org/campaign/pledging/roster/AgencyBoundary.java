@@ -1,13 +1,14 @@
 package org.campaign.pledging.roster;
 
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.campaign.contracts.Actor;
 import org.campaign.write.CommandRefused;
+import org.campaign.write.RecordNotFound;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The rule that an agency acts only on its own subtree of the organisation tree. The district agency — the
@@ -25,21 +26,43 @@ public class AgencyBoundary {
         this.districtAgency = districtAgency;
     }
 
-    /** The organisation, if it exists and lies within the actor's agency; 404 or 403 otherwise. */
+    /** The organisation a request's path names, if it exists and lies within the actor's agency; 404 or 403. */
     public OrganisationEntry organisation(Actor actor, String organisationId) {
+        return organisation(actor, organisationId, () -> RecordNotFound.of("organisation", organisationId));
+    }
+
+    /**
+     * An organisation a request's body refers to in {@code field} (a parent, a pledger, where a member goes), if it
+     * exists and lies within the actor's agency: an unknown one makes the request invalid (400 naming the field).
+     */
+    public OrganisationEntry referencedOrganisation(Actor actor, String field, String organisationId) {
+        return organisation(actor, organisationId,
+                () -> new IllegalArgumentException(field + ": there is no organisation " + organisationId));
+    }
+
+    private OrganisationEntry organisation(Actor actor, String organisationId, Supplier<RuntimeException> unknown) {
         OrganisationEntry organisation = mongo.findById(organisationId, OrganisationEntry.class);
         if (organisation == null) {
-            throw new AggregateNotFoundException(organisationId, "No organisation " + organisationId);
+            throw unknown.get();
         }
         requireCovers(actor, organisation.path(), "organisation " + organisationId);
         return organisation;
     }
 
-    /** The member, if on the roster of an organisation within the actor's agency; 404 or 403 otherwise. */
+    /** The member a request's path names, if on the roster of an organisation within the actor's agency; 404 or 403. */
     public MemberEntry member(Actor actor, String memberId) {
+        return member(actor, memberId, () -> RecordNotFound.of("member", memberId));
+    }
+
+    /** A member a request's body refers to in {@code field}, as {@link #referencedOrganisation} an organisation. */
+    public MemberEntry referencedMember(Actor actor, String field, String memberId) {
+        return member(actor, memberId, () -> new IllegalArgumentException(field + ": there is no member " + memberId));
+    }
+
+    private MemberEntry member(Actor actor, String memberId, Supplier<RuntimeException> unknown) {
         MemberEntry member = mongo.findById(memberId, MemberEntry.class);
         if (member == null) {
-            throw new AggregateNotFoundException(memberId, "No member " + memberId);
+            throw unknown.get();
         }
         requireCovers(actor, member.path(), "member " + memberId);
         return member;

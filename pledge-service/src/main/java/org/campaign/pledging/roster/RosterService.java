@@ -48,7 +48,12 @@ public class RosterService {
         if (registration.parentId() == null) {
             boundary.requireDistrict(acting.actor(), "register a top-level organisation");
         } else {
-            OrganisationEntry parent = boundary.organisation(acting.actor(), registration.parentId());
+            if (registration.agency()) {
+                // An agency is a township or department committee that the district office puts in charge.
+                boundary.requireDistrict(acting.actor(), "register an agency");
+            }
+            OrganisationEntry parent = boundary.referencedOrganisation(acting.actor(), "parentId",
+                    registration.parentId());
             requireActive(parent);
             path.addAll(parent.path());
             agencyId = registration.agency() ? registration.organisationId() : parent.agencyId();
@@ -75,7 +80,7 @@ public class RosterService {
 
     public void move(Acting acting, String organisationId, String newParentId, String townshipId) {
         OrganisationEntry organisation = boundary.organisation(acting.actor(), organisationId);
-        OrganisationEntry parent = boundary.organisation(acting.actor(), newParentId);
+        OrganisationEntry parent = boundary.referencedOrganisation(acting.actor(), "parentId", newParentId);
         requireActive(parent);
         if (parent.path().contains(organisationId)) {
             throw CommandRefused.conflict("Organisation " + organisationId + " cannot move under its own "
@@ -118,13 +123,14 @@ public class RosterService {
 
     public void enrol(Acting acting, String memberId, String name, String organisationId,
                       MemberCategory category) {
-        requireActive(boundary.organisation(acting.actor(), organisationId));
+        requireActive(boundary.referencedOrganisation(acting.actor(), "organisationId", organisationId));
         commands.sendAndWait(new EnrolMember(memberId, name, organisationId, category), acting.metaData());
     }
 
     public void transfer(Acting acting, String memberId, String toOrganisationId) {
         boundary.member(acting.actor(), memberId);
-        OrganisationEntry target = boundary.organisation(acting.actor(), toOrganisationId);
+        OrganisationEntry target = boundary.referencedOrganisation(acting.actor(), "toOrganisationId",
+                toOrganisationId);
         requireActive(target);
         commands.sendAndWait(new TransferMember(memberId, toOrganisationId), acting.metaData());
     }

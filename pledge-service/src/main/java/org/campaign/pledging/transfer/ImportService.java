@@ -22,6 +22,7 @@ import org.campaign.pledging.transfer.ImportRows.PledgeRow;
 import org.campaign.pledging.transfer.ImportRows.Row;
 import org.campaign.pledging.transfer.ImportRows.RowRejected;
 import org.campaign.write.CommandRefused;
+import org.campaign.write.RecordNotFound;
 import org.campaign.write.web.Acting;
 import org.campaign.write.web.Page;
 import org.slf4j.Logger;
@@ -397,7 +398,7 @@ public class ImportService {
             return new Outcome(refused.status().value(), refused.getMessage(), false);
         }
         if (e instanceof AggregateNotFoundException notFound) {
-            return new Outcome(404, notFound.getMessage(), false);
+            return new Outcome(404, RecordNotFound.detail(notFound), false);
         }
         if (e instanceof AggregateStreamCreationException) {
             return new Outcome(409, "The record already exists; the row was not imported again", true);

@@ -134,12 +134,12 @@ class PledgeApiTest {
         assertThat(noCampaign.getBody().get("detail").asText()).contains("campaignId");
         assertThat(api.storedEvents()).isEqualTo(before);
 
-        // An unknown organisation is named as such.
+        // An unknown pledger makes the request invalid, naming the field.
         ResponseEntity<JsonNode> unknown = api.post(district.township(), "/api/pledges", """
                 {"campaignId":"%s","pledger":{"type":"ORGANISATION","id":"nope-org"},"kind":"WORK",
                  "focus":"CENTRAL_WORK","title":"t","deadline":"2011-12-31"}""".formatted(district.campaign()));
-        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(unknown.getBody().get("detail").asText()).isEqualTo("No organisation nope-org");
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknown.getBody().get("detail").asText()).isEqualTo("pledger: there is no organisation nope-org");
 
         // A query parameter of the wrong type is named, with what it should be; an unknown path is no endpoint.
         ResponseEntity<JsonNode> badStatus = api.get(district.township(), "/api/pledges?status=DONE");

@@ -81,8 +81,38 @@ class RosterApiTest {
                 {"organisationId":"z-%s","name":"z","kind":"PARTY_COMMITTEE","sector":"RURAL_VILLAGE",
                  "townshipId":"t"}""".formatted(district.village()));
         assertThat(topLevel.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        // Agencies are the district office's to register, also inside a township's own subtree.
+        ResponseEntity<JsonNode> agency = api.post(district.township(), "/api/organisations", """
+                {"organisationId":"a-%s","name":"a","kind":"PARTY_COMMITTEE","sector":"RURAL_VILLAGE",
+                 "parentId":"%s","townshipId":"a-%s","agency":true}""".formatted(district.village(),
+                district.township(), district.village()));
+        assertThat(agency.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(agency.getBody().get("detail").asText()).isEqualTo("Only the district agency may register an "
+                + "agency");
         assertThat(api.get(district.otherTownship(), "/api/organisations/" + district.village()).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
+        // An unknown organisation the body refers to makes the request invalid, naming the field; an unknown one in
+        // the path is not found.
+        assertThat(api.post(district.township(), "/api/organisations", """
+                {"organisationId":"b-%s","name":"b","kind":"BRANCH","sector":"RURAL_VILLAGE",
+                 "parentId":"nowhere","townshipId":"t"}""".formatted(district.village())).getBody().get("detail")
+                .asText())
+                .isEqualTo("parentId: there is no organisation nowhere");
+        ResponseEntity<JsonNode> enrolNowhere = api.post(district.township(), "/api/members", """
+                {"memberId":"n-%s","name":"李四","organisationId":"nowhere","category":"RETIRED"}"""
+                .formatted(district.village()));
+        assertThat(enrolNowhere.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(enrolNowhere.getBody().get("detail").asText())
+                .isEqualTo("organisationId: there is no organisation nowhere");
+        ResponseEntity<JsonNode> moveNowhere = api.post(district.township(), "/api/organisations/"
+                + district.village() + "/move", "{\"parentId\":\"nowhere\"}");
+        assertThat(moveNowhere.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(moveNowhere.getBody().get("detail").asText()).isEqualTo("parentId: there is no organisation "
+                + "nowhere");
+        ResponseEntity<JsonNode> missing = api.post(district.township(), "/api/organisations/nowhere/move",
+                "{\"parentId\":\"" + district.township() + "\"}");
+        assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(missing.getBody().get("detail").asText()).isEqualTo("No organisation nowhere");
         assertThat(api.storedEvents()).isEqualTo(before);
     }
 
@@ -115,7 +145,7 @@ class RosterApiTest {
         assertThat(api.storedEvents()).isEqualTo(before);
 
         // A department under a township heads a township of its own, as the townships do under the district.
-        api.register(district.township(), "dept-" + district.village(), district.township(), "PARTY_COMMITTEE",
+        api.register(ApiClient.DISTRICT, "dept-" + district.village(), district.township(), "PARTY_COMMITTEE",
                 "GOVERNMENT_ORGAN", "dept-" + district.village(), true);
         assertThat(api.get(district.township(), "/api/organisations/dept-" + district.village()).getBody()
                 .get("townshipId").asText()).isEqualTo("dept-" + district.village());

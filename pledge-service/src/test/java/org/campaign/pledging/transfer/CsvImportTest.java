@@ -30,7 +30,7 @@ class CsvImportTest {
     private static final String PLEDGE_HEADER = "pledgeId,campaignId,pledgerType,pledgerId,kind,focus,title,"
             + "targetQuantity,targetUnit,deadline,oral\r\n";
     private static final String MEMBER_HEADER = "memberId,name,organisationId,category\r\n";
-    /** A file whose one row is rejected (404): it makes a job and records nothing. */
+    /** A file whose one row is rejected (400, an unknown organisation): it makes a job and records nothing. */
     private static final String UNKNOWN_ORGANISATION_MEMBER = MEMBER_HEADER
             + "m-nowhere,赵六,no-such-organisation,COMMUNITY_RESIDENT\r\n";
 
@@ -82,7 +82,7 @@ class CsvImportTest {
                         + "NON_PUBLIC_ENTERPRISE (非公企业), NEW_SOCIAL_ORGANISATION (新社会组织)",
                 "5 403 Agency " + agency + " may not act on organisation " + district.otherTownship()
                         + ": it belongs to another agency",
-                "6 404 No organisation nowhere-" + agency);
+                "6 400 parentId: there is no organisation nowhere-" + agency);
         JsonNode third = expect(200, api.get(agency, "/api/organisations/" + v3)).getBody();
         assertThat(third.get("name").asText()).isEqualTo("三村党支部");
         assertThat(third.get("kind").asText()).isEqualTo("BRANCH");
@@ -277,7 +277,7 @@ class CsvImportTest {
         assertThat(rejectedInList.get("rejected").asLong()).isEqualTo(1);
         assertThat(rejectedInList.has("errors")).isFalse();
         assertThat(errors(expect(200, transfer.job(agency, second)).getBody())).singleElement().asString()
-                .startsWith("2 404");
+                .startsWith("2 400 organisationId: there is no organisation");
 
         JsonNode all = expect(200, transfer.jobs(ApiClient.DISTRICT, "?size=200")).getBody();
         List<String> allIds = new ArrayList<>();
@@ -294,7 +294,7 @@ class CsvImportTest {
         Instant silentSince = Instant.now().minus(Duration.ofMinutes(11));
         ImportJob silent = new ImportJob("silent-" + agency, ImportKind.MEMBERS, ImportJob.Status.RUNNING, agency,
                 "clerk-of-" + agency, "UTF-8", 100, silentSince, silentSince, null, 3, 2, 1, 0, 4,
-                List.of(new ImportJob.RowError(3, 404, "No organisation v9")), 0, null);
+                List.of(new ImportJob.RowError(3, 400, "organisationId: there is no organisation v9")), 0, null);
         mongo.insert(silent);
 
         JsonNode listed = expect(200, transfer.jobs(agency, "?size=200")).getBody();
@@ -312,7 +312,7 @@ class CsvImportTest {
         JsonNode job = expect(200, transfer.job(agency, "/api/imports/" + silent.id())).getBody();
         assertThat(job.get("status").asText()).isEqualTo("FAILED");
         assertThat(job.get("finishedAt").isNull()).isFalse();
-        assertThat(errors(job)).containsExactly("3 404 No organisation v9");
+        assertThat(errors(job)).containsExactly("3 400 organisationId: there is no organisation v9");
     }
 
     @Test

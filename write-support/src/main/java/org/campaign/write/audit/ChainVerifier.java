@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import org.axonframework.extensions.mongo.MongoTemplate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.bson.Document;
 import org.campaign.contracts.EventJson;
+import org.campaign.write.RecordNotFound;
 import org.campaign.write.events.ActorMetaData;
 
 import java.time.Instant;
@@ -66,7 +66,7 @@ public class ChainVerifier {
             expectedSequence++;
         }
         if (count == 0) {
-            throw new AggregateNotFoundException(aggregateId, "No events of " + aggregateId);
+            throw RecordNotFound.of("events of", aggregateId);
         }
         return new Verification(aggregateId, count, true, null);
     }

@@ -9,6 +9,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.campaign.service.web.InvalidRequest;
 import org.campaign.write.CommandRefused;
+import org.campaign.write.RecordNotFound;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -117,15 +118,10 @@ public class CommandProblemAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /**
-     * An unknown record: the services name what they looked for ("No organisation x"); an event store that found no
-     * events for a command's target says only that, so the problem names the id.
-     */
+    /** An unknown record, named as the service knows it ({@link RecordNotFound#detail}). */
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail notFound(AggregateNotFoundException ex) {
-        String named = ex.getMessage();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                named != null && named.startsWith("No ") ? named : "No record with id " + ex.getAggregateIdentifier());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, RecordNotFound.detail(ex));
         problem.setTitle("Not found");
         return problem;
     }
