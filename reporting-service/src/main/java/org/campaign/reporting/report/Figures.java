@@ -14,10 +14,13 @@ public final class Figures {
     private Figures() {
     }
 
-    /** {@code part} as a percentage of {@code whole}, one decimal, half up; 0.0 when the whole is 0. */
+    /**
+     * {@code part} as a percentage of {@code whole}, one decimal, half up; {@code null} when there is nothing to rate
+     * (the whole is 0): the reports then answer the rate as {@code null}, never as 0.0.
+     */
     public static BigDecimal rate(long part, long whole) {
         if (whole <= 0) {
-            return BigDecimal.ZERO.setScale(1);
+            return null;
         }
         return BigDecimal.valueOf(part).multiply(HUNDRED).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
     }
@@ -26,7 +29,7 @@ public final class Figures {
         return fields == null ? 0 : fields.getOrDefault(field, 0L);
     }
 
-    /** Fulfilled as a share of the pledges made and not withdrawn. */
+    /** Fulfilled as a share of the pledges made and not withdrawn; {@code null} when there are none. */
     public static BigDecimal fulfilmentRate(Map<String, Long> fields) {
         return rate(count(fields, FULFILLED), count(fields, MADE) - count(fields, WITHDRAWN));
     }
@@ -38,7 +41,7 @@ public final class Figures {
         }
     }
 
-    /** The pledge figures of one row of a breakdown. */
+    /** The pledge figures of one row of a breakdown, with a {@code null} rate when there is nothing to rate. */
     public record PledgeFigures(long made, long approved, long published, long fulfilled, long lapsed,
                                 long withdrawn, long open, BigDecimal fulfilmentRate) {
 

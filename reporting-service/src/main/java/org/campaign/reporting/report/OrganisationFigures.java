@@ -51,15 +51,21 @@ final class OrganisationFigures {
                        Satisfaction satisfaction, Grades assessments) {
     }
 
-    /** Members on the roster now and those who made a pledge. */
+    /** Members on the roster now and those who made a pledge; {@code share} is {@code null} when none is enrolled. */
     record MemberCoverage(long enrolled, long withPledge, BigDecimal share) {
     }
 
-    /** Active organisations and those covered (that pledged, were reviewed, were evaluated). */
+    /**
+     * Active organisations and those covered (that pledged, were reviewed, were evaluated); {@code share} is
+     * {@code null} when there is no active organisation.
+     */
     record Coverage(long organisations, long covered, BigDecimal share) {
     }
 
-    /** Closed mass evaluations: answers and the satisfaction rate ((satisfied + basically) / respondents). */
+    /**
+     * Closed mass evaluations: answers and the satisfaction rate ((satisfied + basically) / respondents), {@code null}
+     * when there were no respondents.
+     */
     record Satisfaction(long evaluationsClosed, long respondents, long satisfied, long basicallySatisfied,
                         long dissatisfied, BigDecimal satisfactionRate) {
     }

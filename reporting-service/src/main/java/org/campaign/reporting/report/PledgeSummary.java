@@ -15,9 +15,12 @@ import java.util.List;
  * @param open             pledges neither fulfilled, lapsed nor withdrawn
  * @param sentBack         pledges sent back for revision at least once
  * @param oral             oral pledges recorded on a member's behalf
+ * @param fulfilmentRate   {@code null} when no pledge is left to rate (none made, or all withdrawn); answered as
+ *                         {@code null} then, never left out like the absent fields above
  * @param byStatus         pledges per current status (MADE, SENT_BACK, REVISED, APPROVED, PUBLISHED, FULFILLED,
  *                         LAPSED, WITHDRAWN), every status listed
- * @param bySector         every sector, in the order of {@code Sector}, zero where nothing was pledged
+ * @param bySector         every sector, in the order of {@code Sector}, zero (and a rate of {@code null}) where
+ *                         nothing was pledged
  * @param byTownship       the townships, streets or departments that have pledges, by id
  * @param byKind           work pledges and practical-deed pledges
  * @param byFocus          central work, own situation, public wishes
@@ -27,11 +30,15 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PledgeSummary(String campaignId, String asOf, long made, long approved, long published,
                             long fulfilled, long lapsed, long withdrawn, long open, long sentBack, long oral,
-                            BigDecimal fulfilmentRate, List<StatusCount> byStatus, List<Breakdown> bySector,
-                            List<Breakdown> byTownship, List<Breakdown> byKind, List<Breakdown> byFocus,
-                            List<Breakdown> byPledgerType, List<Breakdown> byMemberCategory, Reviews reviews) {
+                            @JsonInclude(JsonInclude.Include.ALWAYS) BigDecimal fulfilmentRate,
+                            List<StatusCount> byStatus, List<Breakdown> bySector, List<Breakdown> byTownship,
+                            List<Breakdown> byKind, List<Breakdown> byFocus, List<Breakdown> byPledgerType,
+                            List<Breakdown> byMemberCategory, Reviews reviews) {
 
-    /** The figures of one value of a dimension, e.g. the sector {@code RURAL_VILLAGE}. */
+    /**
+     * The figures of one value of a dimension, e.g. the sector {@code RURAL_VILLAGE}; {@code fulfilmentRate} is
+     * {@code null} when no pledge is left to rate.
+     */
     public record Breakdown(String key, long made, long approved, long published, long fulfilled, long lapsed,
                             long withdrawn, long open, BigDecimal fulfilmentRate) {
     }

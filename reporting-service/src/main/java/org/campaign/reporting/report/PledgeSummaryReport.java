@@ -66,7 +66,7 @@ public class PledgeSummaryReport {
                 new PledgeSummary.Reviews(reviewsRecorded, byRating));
     }
 
-    /** Fulfilled as a percentage of made, one decimal, half up; 0.0 when nothing was made. */
+    /** Fulfilled as a percentage of made, one decimal, half up; {@code null} when nothing was made. */
     static BigDecimal rate(long fulfilled, long made) {
         return Figures.rate(fulfilled, made);
     }

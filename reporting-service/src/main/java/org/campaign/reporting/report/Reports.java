@@ -107,6 +107,7 @@ public class Reports {
                                  OrganisationFigures.Coverage organisationsEvaluated, List<TownshipCoverage> byTownship) {
     }
 
+    /** A category's members and those who made a pledge; {@code share} is {@code null} when none is enrolled. */
     public record CategoryCoverage(String key, long enrolled, long withPledge, BigDecimal share) {
     }
 
@@ -236,8 +237,8 @@ public class Reports {
                 byOrganisation.add(new SatisfactionRow(organisation, tree.name(organisation), own));
             }
         }
-        byOrganisation.sort(Comparator.comparing((SatisfactionRow row) -> row.satisfaction().satisfactionRate())
-                .thenComparing(SatisfactionRow::key));
+        byOrganisation.sort(Comparator.comparing((SatisfactionRow row) -> row.satisfaction().satisfactionRate(),
+                Comparator.nullsLast(Comparator.<BigDecimal>naturalOrder())).thenComparing(SatisfactionRow::key));
         return new EvaluationReport(blankToNull(campaignId), asOf, count(total, EvaluationStatistics.OPENED),
                 count(total, EvaluationStatistics.OPEN), satisfaction(total), byTownship, bySector, byOrganisation);
     }
@@ -256,7 +257,7 @@ public class Reports {
     /**
      * The lagging-unit ledger: its progress and every entry. {@code byStatus} and each entry's {@code status} are the
      * evaluation service's ledger statuses; {@code checkFailed} counts the units that failed a final check at least
-     * once.
+     * once; {@code clearedShare} is {@code null} when no unit was listed.
      */
     public record Ledger(long listed, long onLedger, long cleared, long withMeasures, long withLeader, long checkFailed,
                          BigDecimal clearedShare, Map<String, Long> byStatus, List<LedgerTownship> byTownship,
@@ -363,7 +364,7 @@ public class Reports {
 
     /**
      * One township, sector or organisation in a ranking; rank 1 is the highest value of the metric. A rate is left
-     * out when there is nothing to rate (no pledges made, no respondents), and such rows rank last.
+     * out when there is nothing to rate (no pledge made and not withdrawn, no respondents), and such rows rank last.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RankRow(int rank, String key, String name, long made, long fulfilled, long lapsed,
@@ -445,10 +446,8 @@ public class Reports {
 
     private static RankRow row(String key, String name, Figures.PledgeFigures p,
                                OrganisationFigures.Satisfaction satisfaction, OrganisationFigures.Grades grades) {
-        return new RankRow(0, key, name, p.made(), p.fulfilled(), p.lapsed(),
-                p.made() == 0 ? null : p.fulfilmentRate(), satisfaction.respondents(),
-                satisfaction.respondents() == 0 ? null : satisfaction.satisfactionRate(),
-                grades.advanced(), grades.lagging());
+        return new RankRow(0, key, name, p.made(), p.fulfilled(), p.lapsed(), p.fulfilmentRate(),
+                satisfaction.respondents(), satisfaction.satisfactionRate(), grades.advanced(), grades.lagging());
     }
 
     private static BigDecimal metricOf(RankRow row, String metric) {

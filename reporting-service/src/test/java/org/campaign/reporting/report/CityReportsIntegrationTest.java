@@ -118,6 +118,11 @@ class CityReportsIntegrationTest {
         PledgeSummaryIntegrationTest.assertBreakdown(s.get("byTownship"), city.w, 2, 1, 50.0);
         PledgeSummaryIntegrationTest.assertBreakdown(s.get("bySector"), "RURAL_VILLAGE", 4, 1, 33.3);
         PledgeSummaryIntegrationTest.assertBreakdown(s.get("bySector"), "URBAN_COMMUNITY", 2, 1, 50.0);
+        // Nothing pledged in a sector, or every pledge withdrawn (p2, the only one on its own situation): nothing to
+        // rate, so the rate is null — unlike a pledge not fulfilled yet (p6, a community resident's): 0.0.
+        PledgeSummaryIntegrationTest.assertBreakdown(s.get("bySector"), "STATE_ENTERPRISE", 0, 0, null);
+        PledgeSummaryIntegrationTest.assertBreakdown(s.get("byFocus"), "OWN_SITUATION", 1, 0, null);
+        PledgeSummaryIntegrationTest.assertBreakdown(s.get("byMemberCategory"), "COMMUNITY_RESIDENT", 1, 0, 0.0);
         assertThat(s.at("/reviews/recorded").asLong()).isEqualTo(3);
     }
 
@@ -136,6 +141,10 @@ class CityReportsIntegrationTest {
         assertThat(east.at("/figures/pledgingOrganisations/covered").asLong()).isEqualTo(1);
         assertThat(east.get("children")).extracting(c -> c.get("organisationId").asText()).containsExactly(city.e1, city.e2);
         assertThat(east.at("/children/0/figures/pledges/made").asLong()).isEqualTo(3);
+        // River village: its one pledge lapsed (a rate of 0.0), and it had no mass evaluation (no rate at all).
+        assertZero(east.at("/children/1/figures/pledges/fulfilmentRate"));
+        assertThat(east.at("/children/1/figures/satisfaction/respondents").asLong()).isZero();
+        assertNullRate(east.at("/children/1/figures/satisfaction/satisfactionRate"));
 
         JsonNode district = get("/api/reports/organisations/" + city.d + "?campaignId=" + city.campaign);
         assertThat(district.at("/figures/pledges/made").asLong()).isEqualTo(6);
@@ -190,6 +199,15 @@ class CityReportsIntegrationTest {
         assertThat(east.at("/organisationsReviewed/covered").asLong()).isEqualTo(1);
         assertThat(get("/api/reports/coverage?campaignId=" + city.campaign + "&round=2011-H2")
                 .at("/organisationsReviewed/covered").asLong()).isEqualTo(1);
+        // Nobody enrolled: no share rather than 0.0, in a category and in the district committee's own township
+        // (itself alone, without members), whose one organisation made no pledge (a share of 0.0).
+        JsonNode staff = find(c.get("membersByCategory"), "key", "GOVERNMENT_STAFF");
+        assertThat(staff.get("enrolled").asLong()).isZero();
+        assertNullRate(staff.path("share"));
+        JsonNode committee = find(c.get("byTownship"), "key", city.d);
+        assertThat(committee.at("/members/enrolled").asLong()).isZero();
+        assertNullRate(committee.at("/members/share"));
+        assertZero(committee.at("/organisationsPledging/share"));
     }
 
     @Test
@@ -206,6 +224,10 @@ class CityReportsIntegrationTest {
         assertThat(find(ev.get("bySector"), "key", "URBAN_COMMUNITY").has("name")).isFalse();
         assertThat(find(ev.get("byTownship"), "key", city.e).get("name").isTextual()).isTrue();
         assertThat(ev.at("/byOrganisation/0/key").asText()).isEqualTo(city.w1);
+        // No evaluation of an organ of government: no respondents, no rate.
+        JsonNode organs = find(ev.get("bySector"), "key", "GOVERNMENT_ORGAN");
+        assertThat(organs.at("/satisfaction/respondents").asLong()).isZero();
+        assertNullRate(organs.at("/satisfaction/satisfactionRate"));
 
         JsonNode as = get("/api/reports/assessments?campaignId=" + city.campaign);
         assertThat(as.at("/organisations/scored").asLong()).isEqualTo(3);
@@ -224,6 +246,7 @@ class CityReportsIntegrationTest {
                 .containsExactly("LISTED", "LEADER_ASSIGNED", "RECTIFYING", "CLEARED");
         assertThat(ledger.at("/byStatus/RECTIFYING").asLong()).isEqualTo(1);
         assertThat(ledger.get("checkFailed").asLong()).isEqualTo(1);
+        assertZero(ledger.get("clearedShare"));
         JsonNode unit = ledger.at("/units/0");
         assertThat(unit.get("status").asText()).isEqualTo("RECTIFYING");
         assertThat(unit.get("failedChecks").asLong()).isEqualTo(1);
@@ -318,6 +341,12 @@ class CityReportsIntegrationTest {
         assertThat(november.get("fulfilled").asLong()).isEqualTo(2);
         JsonNode beforeAnything = get("/api/reports/pledges/summary?campaignId=" + city.campaign + "&asOf=2011-05-31");
         assertThat(beforeAnything.get("made").asLong()).isZero();
+        assertNullRate(beforeAnything.path("fulfilmentRate"));
+        JsonNode coverageBefore = get("/api/reports/coverage?campaignId=" + city.campaign + "&asOf=2011-05-31");
+        assertNullRate(coverageBefore.at("/members/share"));
+        assertNullRate(coverageBefore.at("/organisationsPledging/share"));
+        assertNullRate(get("/api/reports/evaluations?campaignId=" + city.campaign + "&asOf=2011-05-31")
+                .at("/overall/satisfactionRate"));
         JsonNode node = get("/api/reports/organisations/" + city.w + "?campaignId=" + city.campaign + "&asOf=2011-10-31");
         assertZero(node.at("/figures/pledges/fulfilled"));
         JsonNode westInOctober = get("/api/reports/pledges/timeline?campaignId=" + city.campaign + "&townshipId="
@@ -368,16 +397,63 @@ class CityReportsIntegrationTest {
         reader.setDaemon(true);
         reader.start();
         try {
-            eventually(TIMEOUT, () -> assertThat(data).anyMatch(d -> d.contains("\"made\":0")));
+            // Nothing made yet: the rate is there, and null.
+            eventually(TIMEOUT, () -> assertThat(data).anySatisfy(d -> {
+                JsonNode summary = JSON.readTree(d);
+                assertThat(summary.get("made").asLong()).isZero();
+                assertNullRate(summary.path("fulfilmentRate"));
+            }));
             try (TestPublisher publisher = new TestPublisher(bootstrapServers)) {
                 publisher.publish(pledgeTopic, organisationPledge(campaign, uniqueId("p"), Sector.RURAL_VILLAGE, "T1"));
                 publisher.publish(pledgeTopic, organisationPledge(campaign, uniqueId("p"), Sector.RURAL_VILLAGE, "T1"));
             }
-            eventually(TIMEOUT, () -> assertThat(data).anyMatch(d -> d.contains("\"made\":2")
-                    && d.contains("\"campaignId\":\"" + campaign + "\"")));
+            eventually(TIMEOUT, () -> assertThat(data).anySatisfy(d -> {
+                JsonNode summary = JSON.readTree(d);
+                assertThat(summary.get("campaignId").asText()).isEqualTo(campaign);
+                assertThat(summary.get("made").asLong()).isEqualTo(2);
+                assertZero(summary.get("fulfilmentRate"));
+            }));
         } finally {
             response.body().close();
         }
+    }
+
+    @Test
+    @Order(10)
+    void ratesWithNothingToRateAreNullAndListedLast() {
+        // A campaign with mass evaluations only. The evaluation service closes none without answers; should the
+        // topic carry such all the same, they have no rate.
+        String campaign = uniqueId("unrated");
+        try (TestPublisher publisher = new TestPublisher(bootstrapServers)) {
+            publisher.publish(evaluationTopic, evaluationClosed(campaign, city.w1, city.w, 0, 0, 0));
+            publisher.publish(evaluationTopic, evaluationClosed(campaign, city.e2, city.e, 0, 0, 0));
+            publisher.publish(evaluationTopic, evaluationClosed(campaign, city.e1, city.e, 3, 1, 1));
+        }
+        String evaluations = "/api/reports/evaluations?campaignId=" + campaign;
+        eventually(TIMEOUT, () -> assertThat(get(evaluations).at("/overall/evaluationsClosed").asLong()).isEqualTo(3));
+
+        JsonNode ev = get(evaluations);
+        assertThat(ev.at("/overall/satisfactionRate").asDouble()).isEqualTo(80.0);
+        // Least satisfied first; those without respondents last, by key.
+        assertThat(ev.get("byOrganisation")).extracting(r -> r.get("key").asText())
+                .containsExactly(city.e1, city.e2, city.w1);
+        assertNullRate(ev.at("/byOrganisation/1/satisfaction/satisfactionRate"));
+        assertNullRate(ev.at("/byOrganisation/2/satisfaction/satisfactionRate"));
+        assertNullRate(find(ev.get("byTownship"), "key", city.w).at("/satisfaction/satisfactionRate"));
+
+        // Nothing made in the campaign: no fulfilment rate; river village's member made no pledge in it: 0.0.
+        JsonNode river = get("/api/reports/organisations/" + city.e2 + "?campaignId=" + campaign);
+        assertThat(river.at("/figures/pledges/made").asLong()).isZero();
+        assertNullRate(river.at("/figures/pledges/fulfilmentRate"));
+        assertNullRate(river.at("/figures/satisfaction/satisfactionRate"));
+        assertZero(river.at("/figures/members/share"));
+        assertNullRate(get("/api/reports/pledges/summary?campaignId=" + campaign).path("fulfilmentRate"));
+        // The rankings leave such a rate out of its row instead, and rank the row last.
+        JsonNode sectors = get("/api/reports/rankings?by=sector&metric=satisfactionRate&campaignId=" + campaign);
+        assertThat(sectors.at("/rows/0/key").asText()).isEqualTo("RURAL_VILLAGE");
+        assertThat(find(sectors.get("rows"), "key", "URBAN_COMMUNITY").has("satisfactionRate")).isFalse();
+        // Nothing listed on the campaign's ledger: no share cleared.
+        assertNullRate(get("/api/reports/assessments?campaignId=" + campaign).at("/ledger/clearedShare"));
     }
 
     @Test
@@ -543,6 +619,25 @@ class CityReportsIntegrationTest {
             }
         }
         throw new AssertionError("no " + field + "=" + value + " in " + rows);
+    }
+
+    /**
+     * A mass evaluation of {@code organisation} closed with these answers, published by its closing event alone (which
+     * carries everything the figures need).
+     */
+    private static EventEnvelope evaluationClosed(String campaign, String organisation, String township,
+                                                  int satisfied, int basically, int dissatisfied) {
+        String id = uniqueId("ev");
+        return evaluationEvent("MassEvaluationClosed", "MassEvaluation", id, 0, Map.of("evaluationId", id,
+                "campaignId", campaign, "subjectType", "ORGANISATION", "subjectId", organisation,
+                "organisationId", organisation, "townshipId", township, "satisfied", satisfied,
+                "basicallySatisfied", basically, "dissatisfied", dissatisfied,
+                "total", satisfied + basically + dissatisfied));
+    }
+
+    /** A rate that is there and is null (nothing to rate): one that is missing, or 0.0, is not. */
+    private static void assertNullRate(JsonNode rate) {
+        assertThat(rate.isNull()).as("null, not " + (rate.isMissingNode() ? "missing" : rate)).isTrue();
     }
 
     /** A figure that is there and is zero: one that is missing would also read as 0 through {@code at}. */

@@ -108,7 +108,8 @@ class PledgeSummaryIntegrationTest {
         JsonNode summary = summary(scenario.campaignId());
         assertThat(summary.get("campaignId").asText()).isEqualTo(scenario.campaignId());
         assertThat(summary.get("bySector")).hasSize(Sector.values().length);
-        assertBreakdown(summary.get("bySector"), "STATE_ENTERPRISE", 0, 0, 0.0);
+        // Nothing pledged in the sector: nothing to rate, so no rate rather than 0.0.
+        assertBreakdown(summary.get("bySector"), "STATE_ENTERPRISE", 0, 0, null);
         assertBreakdown(summary.get("byKind"), "PRACTICAL_DEED", 1, 1, 100.0);
         assertBreakdown(summary.get("byKind"), "WORK", 2, 0, 0.0);
         assertThat(summary.get("byMemberCategory")).hasSize(1);
@@ -185,11 +186,13 @@ class PledgeSummaryIntegrationTest {
     }
 
     @Test
-    void unknownCampaignHasZeroFigures() {
+    void unknownCampaignHasZeroFiguresAndNoRate() {
         JsonNode summary = summary(uniqueId("none"));
 
         assertThat(summary.get("made").asLong()).isZero();
-        assertThat(summary.get("fulfilmentRate").asDouble()).isZero();
+        assertThat(summary.has("fulfilmentRate")).as("fulfilmentRate is there, as null").isTrue();
+        assertThat(summary.get("fulfilmentRate").isNull()).as("fulfilmentRate " + summary.get("fulfilmentRate"))
+                .isTrue();
         assertThat(summary.get("byTownship")).isEmpty();
         assertThat(summary.at("/reviews/recorded").asLong()).isZero();
     }
@@ -229,7 +232,8 @@ class PledgeSummaryIntegrationTest {
         assertThat(summary.at("/reviews/recorded").asLong()).isEqualTo(1);
     }
 
-    static void assertBreakdown(JsonNode rows, String key, long made, long fulfilled, double rate) {
+    /** The row of {@code key}: its counts and its rate, which is there and {@code null} when {@code rate} is. */
+    static void assertBreakdown(JsonNode rows, String key, long made, long fulfilled, Double rate) {
         JsonNode row = null;
         for (JsonNode candidate : rows) {
             if (key.equals(candidate.get("key").asText())) {
@@ -239,6 +243,9 @@ class PledgeSummaryIntegrationTest {
         assertThat(row).as("row %s in %s", key, rows).isNotNull();
         assertThat(row.get("made").asLong()).as("%s made", key).isEqualTo(made);
         assertThat(row.get("fulfilled").asLong()).as("%s fulfilled", key).isEqualTo(fulfilled);
-        assertThat(row.get("fulfilmentRate").asDouble()).as("%s rate", key).isEqualTo(rate);
+        JsonNode actual = row.get("fulfilmentRate");
+        assertThat(actual).as("%s rate in %s", key, row).isNotNull();
+        assertThat(actual.isNumber() || actual.isNull()).as("%s rate %s", key, actual).isTrue();
+        assertThat(actual.isNull() ? null : actual.doubleValue()).as("%s rate", key).isEqualTo(rate);
     }
 }

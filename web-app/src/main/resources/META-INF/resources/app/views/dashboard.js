@@ -29,7 +29,7 @@ function rate(fulfilled, made, withdrawn = 0) {
 const TILES = [
   { key: 'made', value: (v) => v.pledges && v.pledges.made },
   { key: 'fulfilled', value: (v) => v.pledges && v.pledges.fulfilled },
-  { key: 'rate', percent: true, value: (v) => v.pledges && (v.pledges.made ? v.pledges.fulfilmentRate : null) },
+  { key: 'rate', percent: true, value: (v) => v.pledges && v.pledges.fulfilmentRate },
   { key: 'open', value: (v) => v.pledges && v.pledges.open },
   { key: 'lapsed', value: (v) => v.pledges && v.pledges.lapsed },
   { key: 'reviews', value: (v) => v.reviews, districtOnly: (v) => v.reviewsDistrict },
@@ -168,8 +168,7 @@ export function render(main) {
     const summary = state.summary || null;
     const district = {
       reviews: summary && summary.reviews ? summary.reviews.recorded : null,
-      satisfaction: state.evaluations && state.evaluations.overall && state.evaluations.overall.respondents
-        ? state.evaluations.overall.satisfactionRate : null,
+      satisfaction: state.evaluations && state.evaluations.overall ? state.evaluations.overall.satisfactionRate : null,
       lagging: state.assessments && state.assessments.ledger ? state.assessments.ledger.onLedger : null,
       coverage: state.coverage ? state.coverage.organisationsReviewed : null
     };
@@ -185,7 +184,7 @@ export function render(main) {
       return {
         pledges: figures.pledges || null,
         reviews: present(figures.reviews) ? figures.reviews : null,
-        satisfaction: satisfaction && satisfaction.respondents ? satisfaction.satisfactionRate : null,
+        satisfaction: satisfaction ? satisfaction.satisfactionRate : null,
         lagging: ledger ? (ledgerRow ? ledgerRow.onLedger : 0) : null,
         coverage: figures.reviewed || null
       };
@@ -195,8 +194,7 @@ export function render(main) {
       const evaluated = state.evaluations && (state.evaluations.bySector || []).find((r) => r.key === state.sector);
       return {
         pledges: summary ? (row || { made: 0, fulfilled: 0, open: 0, lapsed: 0, fulfilmentRate: null }) : null,
-        satisfaction: evaluated && evaluated.satisfaction && evaluated.satisfaction.respondents
-          ? evaluated.satisfaction.satisfactionRate : null,
+        satisfaction: evaluated && evaluated.satisfaction ? evaluated.satisfaction.satisfactionRate : null,
         reviews: district.reviews, reviewsDistrict: true,
         lagging: district.lagging, laggingDistrict: true,
         coverage: district.coverage, coverageDistrict: true
@@ -260,7 +258,7 @@ export function render(main) {
         { name: t('dash.series.made'), type: 'bar', barMaxWidth: 36, data: rows.map((r) => r.made) },
         { name: t('dash.series.fulfilled'), type: 'bar', barMaxWidth: 36, data: rows.map((r) => r.fulfilled) },
         { name: t('dash.series.rate'), type: 'line', yAxisIndex: 1, connectNulls: false,
-          data: rows.map((r) => (r.made ? Number(r.fulfilmentRate || 0) : null)) }
+          data: rows.map((r) => (present(r.fulfilmentRate) ? Number(r.fulfilmentRate) : null)) }
       ]
     };
   }
@@ -393,9 +391,9 @@ export function render(main) {
         h('td', {}, h('button', { type: 'button', class: 'link', title: t('dash.drill', { name: r.name || r.key }),
           onclick: () => drill(r) }, r.name || r.key)),
         h('td', { class: 'num' }, formatNumber(r.made)), h('td', { class: 'num' }, formatNumber(r.fulfilled)),
-        h('td', { class: 'num' }, r.made ? formatPercent(r.fulfilmentRate) : '–'),
+        h('td', { class: 'num' }, formatPercent(r.fulfilmentRate)),
         h('td', { class: 'num' }, formatNumber(r.lapsed)),
-        h('td', { class: 'num' }, r.respondents ? formatPercent(r.satisfactionRate) : '–'),
+        h('td', { class: 'num' }, formatPercent(r.satisfactionRate)),
         h('td', { class: 'num' }, r.lagging === null || r.lagging === undefined ? '–' : formatNumber(r.lagging)))));
   }
 
@@ -414,8 +412,8 @@ export function render(main) {
           : h('table', { class: 'table', dataset: { testid: 'drill-down' } }, h('tbody', {}, ranking.rows.map((r) => h('tr', {},
             h('td', {}, r.rank), h('td', {}, r.name || r.key),
             h('td', { class: 'num' }, formatNumber(r.made)), h('td', { class: 'num' }, formatNumber(r.fulfilled)),
-            h('td', { class: 'num' }, r.made ? formatPercent(r.fulfilmentRate) : '–'),
-            h('td', { class: 'num' }, r.respondents ? formatPercent(r.satisfactionRate) : '–'))))));
+            h('td', { class: 'num' }, formatPercent(r.fulfilmentRate)),
+            h('td', { class: 'num' }, formatPercent(r.satisfactionRate)))))));
     } catch (error) {
       clear(drillDown, errorMessage(error));
     }
