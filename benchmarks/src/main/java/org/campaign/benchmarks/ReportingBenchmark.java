@@ -446,7 +446,8 @@ public final class ReportingBenchmark {
                 wall, rate));
         JsonNode summary = get("/api/reports/pledges/summary");
         line("- figures after the rebuild: made " + summary.get("made").asLong() + " (generated " + pledgeCount
-                + "), fulfilled " + summary.get("fulfilled").asLong() + ", rate " + summary.get("fulfilmentRate").asText() + "%");
+                + "), fulfilled " + summary.get("fulfilled").asLong() + ", rate " + (summary.get("fulfilmentRate").isNumber()
+                        ? summary.get("fulfilmentRate").asText() + "%" : "none (nothing to rate)"));
         return rate;
     }
 

@@ -21,7 +21,7 @@ class ReadModelIndexesTest {
         assertThat(indexes("assignments")).contains("reviewer_active");
         assertThat(indexes("lagging_units")).contains("campaign_year");
         assertThat(indexes("roster-members")).contains("organisation");
-        assertThat(indexes("roster-organisations")).contains("path");
+        assertThat(indexes("roster-organisations")).contains("path", "township");
     }
 
     private Iterable<String> indexes(String collection) {

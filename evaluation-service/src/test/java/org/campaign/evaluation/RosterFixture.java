@@ -90,8 +90,8 @@ public class RosterFixture {
     }
 
     /**
-     * Registers the organisation heading each township, at the top of the tree, unless the service knows it
-     * already, and waits until the service knows them: assignments name only townships on the roster.
+     * Registers the organisation heading each township, at the top of the tree, unless the service knows the
+     * township already, and waits until the service knows them: assignments name only townships on the roster.
      */
     public void townships(String... townshipIds) {
         List<String> published = new ArrayList<>();
@@ -104,9 +104,9 @@ public class RosterFixture {
         published.forEach(id -> awaitPlaced(SubjectType.ORGANISATION, id, id, id));
     }
 
-    private boolean known(String organisationId) {
+    private boolean known(String townshipId) {
         try {
-            roster.place(SubjectType.ORGANISATION, organisationId);
+            roster.requireTownship(townshipId);
             return true;
         } catch (CommandRefused notOnTheRoster) {
             return false;

@@ -51,22 +51,15 @@ public class Roster {
     }
 
     /**
-     * Refuses (409) a township that is not on the roster, not yet or no longer: a township is named by the
-     * organisation that heads it, whose township is itself.
+     * Refuses (409) a township that no organisation on the roster belongs to (yet, or any longer): a township is
+     * known by the organisations in it, usually headed by one whose own id it is.
      */
     public void requireTownship(String townshipId) {
-        RosterOrganisation head = mongo.findById(townshipId, RosterOrganisation.class);
-        if (head == null) {
-            throw CommandRefused.conflict("Township " + townshipId + " is not on the roster (yet): the pledge service "
-                    + "has not registered the organisation that heads it, or its registration has not reached the "
+        if (!mongo.exists(Query.query(Criteria.where("townshipId").is(townshipId).and("active").is(true)),
+                RosterOrganisation.class)) {
+            throw CommandRefused.conflict("Township " + townshipId + " is not on the roster (yet): no organisation "
+                    + "registered by the pledge service belongs to it, or their registrations have not reached the "
                     + "evaluation service");
-        }
-        if (!head.active()) {
-            throw CommandRefused.conflict("Township " + townshipId + " was deregistered from the roster");
-        }
-        if (!townshipId.equals(head.townshipId())) {
-            throw CommandRefused.conflict("Organisation " + townshipId + " heads no township: it belongs to township "
-                    + head.townshipId());
         }
     }
 

@@ -12,10 +12,11 @@ import java.util.List;
  * of the last of its own events applied here. The townships it belonged to before a move are kept so
  * that a sub-organisation whose registration arrives after the move can follow it ({@link RosterProjection}).
  * <p>
- * Indexed for a moved organisation's subtree.
+ * Indexed for a moved organisation's subtree, and for the organisations of a township.
  */
 @Document("roster-organisations")
 @CompoundIndex(name = "path", def = "{'path': 1}")
+@CompoundIndex(name = "township", def = "{'townshipId': 1, 'active': 1}")
 record RosterOrganisation(@Id String id, String townshipId, List<String> path, boolean active, long sequence,
                           List<String> formerTownshipIds) {
 

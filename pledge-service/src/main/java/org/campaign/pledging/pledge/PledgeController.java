@@ -71,7 +71,7 @@ class PledgeController {
     @PostMapping
     ResponseEntity<Map<String, String>> make(@Valid @RequestBody MakePledgeRequest request, Acting acting) {
         String pledgeId = UUID.randomUUID().toString();
-        pledges.make(acting, request.toPledge(pledgeId));
+        pledges.make(acting, request.toPledge(pledgeId), "pledger.id");
         return ResponseEntity.created(URI.create("/api/pledges/" + pledgeId)).body(Map.of("pledgeId", pledgeId));
     }
 

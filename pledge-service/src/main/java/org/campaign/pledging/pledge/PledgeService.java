@@ -45,11 +45,15 @@ public class PledgeService {
         this.mongo = mongo;
     }
 
-    public void make(Acting acting, NewPledge pledge) {
+    /**
+     * Makes a pledge; {@code pledgerField} names the pledger's id as the caller's request does ({@code pledger.id}
+     * in the API's JSON, {@code pledgerId} in a CSV row), for the 400 of an unknown pledger.
+     */
+    public void make(Acting acting, NewPledge pledge, String pledgerField) {
         if (!mongo.exists(Query.query(where("_id").is(pledge.campaignId())), "campaigns")) {
             throw new IllegalArgumentException("campaignId: there is no campaign " + pledge.campaignId());
         }
-        Pledger pledger = pledger(acting, pledge.pledgerType(), pledge.pledgerId());
+        Pledger pledger = pledger(acting, pledge.pledgerType(), pledge.pledgerId(), pledgerField);
         commands.sendAndWait(new MakePledge(pledge.pledgeId(), pledge.campaignId(), pledger, pledge.kind(),
                 pledge.focus(), pledge.title(), pledge.target(), pledge.deadline(), pledge.oral()),
                 acting.metaData());
@@ -70,12 +74,12 @@ public class PledgeService {
         return pledge;
     }
 
-    private Pledger pledger(Acting acting, PledgerType type, String id) {
+    private Pledger pledger(Acting acting, PledgerType type, String id, String field) {
         if (type == PledgerType.ORGANISATION) {
-            OrganisationEntry organisation = active(boundary.referencedOrganisation(acting.actor(), "pledger", id));
+            OrganisationEntry organisation = active(boundary.referencedOrganisation(acting.actor(), field, id));
             return new Pledger(type, id, null, id, organisation.sector(), organisation.townshipId());
         }
-        MemberEntry member = boundary.referencedMember(acting.actor(), "pledger", id);
+        MemberEntry member = boundary.referencedMember(acting.actor(), field, id);
         if (!member.active()) {
             throw CommandRefused.conflict("Member " + id + " has left the roster");
         }

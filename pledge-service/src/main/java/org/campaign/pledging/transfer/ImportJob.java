@@ -35,8 +35,8 @@ public record ImportJob(@Id String id, ImportKind kind, Status status, String ag
 
     /**
      * A rejected row: its line in the file (the header is line 1), the HTTP status the same request would have
-     * received from the API (400 invalid, 403 another agency's, 404 unknown reference, 409 duplicate or not
-     * allowed in the current state), and the reason.
+     * received from the API (400 invalid, an unknown reference among them; 403 another agency's; 409 duplicate or
+     * not allowed in the current state), and the reason.
      */
     public record RowError(long line, int status, String reason) {
     }

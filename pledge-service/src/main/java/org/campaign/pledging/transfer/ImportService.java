@@ -362,7 +362,7 @@ public class ImportService {
             roster.enrol(acting, member.memberId(), member.name(), member.organisationId(), member.category());
         } else if (row instanceof PledgeRow pledge) {
             requireNew(PledgeEntry.class, "Pledge", row.id());
-            pledges.make(acting, pledge.pledge());
+            pledges.make(acting, pledge.pledge(), "pledgerId");
         }
     }
 

@@ -139,7 +139,13 @@ class PledgeApiTest {
                 {"campaignId":"%s","pledger":{"type":"ORGANISATION","id":"nope-org"},"kind":"WORK",
                  "focus":"CENTRAL_WORK","title":"t","deadline":"2011-12-31"}""".formatted(district.campaign()));
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(unknown.getBody().get("detail").asText()).isEqualTo("pledger: there is no organisation nope-org");
+        assertThat(unknown.getBody().get("detail").asText())
+                .isEqualTo("pledger.id: there is no organisation nope-org");
+        ResponseEntity<JsonNode> nobody = api.post(district.township(), "/api/pledges", """
+                {"campaignId":"%s","pledger":{"type":"MEMBER","id":"nobody"},"kind":"WORK",
+                 "focus":"CENTRAL_WORK","title":"t","deadline":"2011-12-31"}""".formatted(district.campaign()));
+        assertThat(nobody.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(nobody.getBody().get("detail").asText()).isEqualTo("pledger.id: there is no member nobody");
 
         // A query parameter of the wrong type is named, with what it should be; an unknown path is no endpoint.
         ResponseEntity<JsonNode> badStatus = api.get(district.township(), "/api/pledges?status=DONE");

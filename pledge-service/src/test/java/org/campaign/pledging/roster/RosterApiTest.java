@@ -93,17 +93,27 @@ class RosterApiTest {
                 .isEqualTo(HttpStatus.FORBIDDEN);
         // An unknown organisation the body refers to makes the request invalid, naming the field; an unknown one in
         // the path is not found.
-        assertThat(api.post(district.township(), "/api/organisations", """
+        ResponseEntity<JsonNode> underNowhere = api.post(district.township(), "/api/organisations", """
                 {"organisationId":"b-%s","name":"b","kind":"BRANCH","sector":"RURAL_VILLAGE",
-                 "parentId":"nowhere","townshipId":"t"}""".formatted(district.village())).getBody().get("detail")
-                .asText())
-                .isEqualTo("parentId: there is no organisation nowhere");
+                 "parentId":"nowhere","townshipId":"t"}""".formatted(district.village()));
+        assertThat(underNowhere.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(underNowhere.getBody().get("detail").asText()).isEqualTo("parentId: there is no organisation "
+                + "nowhere");
         ResponseEntity<JsonNode> enrolNowhere = api.post(district.township(), "/api/members", """
                 {"memberId":"n-%s","name":"李四","organisationId":"nowhere","category":"RETIRED"}"""
                 .formatted(district.village()));
         assertThat(enrolNowhere.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(enrolNowhere.getBody().get("detail").asText())
                 .isEqualTo("organisationId: there is no organisation nowhere");
+        expect(201, api.post(district.township(), "/api/members", """
+                {"memberId":"t-%s","name":"王五","organisationId":"%s","category":"RETIRED"}"""
+                .formatted(district.village(), district.village())));
+        before = api.storedEvents();
+        ResponseEntity<JsonNode> transferNowhere = api.post(district.township(), "/api/members/t-"
+                + district.village() + "/transfer", "{\"toOrganisationId\":\"nowhere\"}");
+        assertThat(transferNowhere.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(transferNowhere.getBody().get("detail").asText())
+                .isEqualTo("toOrganisationId: there is no organisation nowhere");
         ResponseEntity<JsonNode> moveNowhere = api.post(district.township(), "/api/organisations/"
                 + district.village() + "/move", "{\"parentId\":\"nowhere\"}");
         assertThat(moveNowhere.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

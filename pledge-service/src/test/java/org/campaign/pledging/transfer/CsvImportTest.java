@@ -163,6 +163,16 @@ class CsvImportTest {
     }
 
     @Test
+    void aPledgeOfAnUnknownPledgerIsRejectedNamingItsColumn() {
+        String agency = district.township();
+        long before = api.storedEvents();
+        JsonNode job = transfer.importAndWait(agency, "pledges", PLEDGE_HEADER + "," + district.campaign()
+                + ",MEMBER,nobody-" + agency + ",WORK,CENTRAL_WORK,无人,,,2011-12-31,\r\n");
+        assertThat(errors(job)).containsExactly("2 400 pledgerId: there is no member nobody-" + agency);
+        assertThat(api.storedEvents()).isEqualTo(before);
+    }
+
+    @Test
     void filesThatCannotBeReadAreRefusedAtOnceAndNoJobIsStarted() {
         String agency = district.township();
         long jobs = mongo.getCollection("imports").countDocuments();

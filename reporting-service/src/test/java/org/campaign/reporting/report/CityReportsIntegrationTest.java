@@ -38,6 +38,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -452,6 +454,9 @@ class CityReportsIntegrationTest {
         JsonNode sectors = get("/api/reports/rankings?by=sector&metric=satisfactionRate&campaignId=" + campaign);
         assertThat(sectors.at("/rows/0/key").asText()).isEqualTo("RURAL_VILLAGE");
         assertThat(find(sectors.get("rows"), "key", "URBAN_COMMUNITY").has("satisfactionRate")).isFalse();
+        List<Boolean> rated = new ArrayList<>();
+        sectors.get("rows").forEach(row -> rated.add(row.has("satisfactionRate")));
+        assertThat(rated).contains(false).isSortedAccordingTo(Comparator.reverseOrder());
         // Nothing listed on the campaign's ledger: no share cleared.
         assertNullRate(get("/api/reports/assessments?campaignId=" + campaign).at("/ledger/clearedShare"));
     }
