@@ -75,7 +75,7 @@ class AccessMatrixTest {
                 {"campaignId":"matrix-2011","name":"创先争优","startsOn":"2010-06-01","endsOn":"2012-06-30"}"""));
         created(client.post("district-admin-tool", "/api/organisations", """
                 {"organisationId":"matrix-district","name":"区委","kind":"PARTY_COMMITTEE",
-                 "sector":"GOVERNMENT_ORGAN","townshipId":"district"}"""));
+                 "sector":"GOVERNMENT_ORGAN","townshipId":"matrix-district"}"""));
         for (String township : List.of("east-township", "west-township")) {
             HttpResponse<String> registered = client.post("district-admin-tool", "/api/organisations", """
                     {"organisationId":"%s","name":"%s","kind":"PARTY_COMMITTEE","sector":"RURAL_VILLAGE",

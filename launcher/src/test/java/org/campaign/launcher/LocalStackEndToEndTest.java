@@ -89,8 +89,8 @@ class LocalStackEndToEndTest {
                                               String sector, boolean isAgency) throws Exception {
         return post(clientId, "/api/organisations", """
                 {"organisationId":"%s","name":"%s","kind":"%s","sector":"%s","parentId":%s,
-                 "townshipId":"east-township","agency":%s}""".formatted(id, id, kind, sector,
-                parent == null ? "null" : "\"" + parent + "\"", isAgency));
+                 "townshipId":"%s","agency":%s}""".formatted(id, id, kind, sector,
+                parent == null ? "null" : "\"" + parent + "\"", parent == null ? id : "east-township", isAgency));
     }
 
     private String makePledge(String organisation) throws Exception {

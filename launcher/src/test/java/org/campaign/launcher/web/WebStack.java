@@ -191,7 +191,7 @@ final class WebStack {
                 .formatted(CAMPAIGN, start, end, start, end)),
                 "defining the campaign", 201, 409);
         registerIfNew("district-admin-tool", "district-committee", "区委", "PARTY_COMMITTEE", "GOVERNMENT_ORGAN",
-                null, "district", false);
+                null, "district-committee", false);
         registerIfNew("district-admin-tool", EAST, "东镇党委", "PARTY_COMMITTEE", "RURAL_VILLAGE",
                 "district-committee", EAST, true);
         registerIfNew("district-admin-tool", WEST, "西镇党委", "PARTY_COMMITTEE", "RURAL_VILLAGE",

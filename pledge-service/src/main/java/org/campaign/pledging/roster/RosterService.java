@@ -47,6 +47,7 @@ public class RosterService {
         String townshipId = registration.townshipId();
         if (registration.parentId() == null) {
             boundary.requireDistrict(acting.actor(), "register a top-level organisation");
+            townshipId = topLevelTownship(registration.organisationId(), townshipId);
         } else {
             if (registration.agency()) {
                 // An agency is a township or department committee that the district office puts in charge.
@@ -76,6 +77,15 @@ public class RosterService {
         throw new IllegalArgumentException("townshipId: an organisation under " + parent.id() + " belongs to its "
                 + "township " + parent.townshipId() + ", or heads a township of its own (" + organisationId
                 + "), not " + stated);
+    }
+
+    /** A top-level organisation heads a township of its own: its own id (also when none is stated). */
+    private static String topLevelTownship(String organisationId, String stated) {
+        if (stated == null || stated.equals(organisationId)) {
+            return organisationId;
+        }
+        throw new IllegalArgumentException("townshipId: a top-level organisation heads a township of its own ("
+                + organisationId + "), not " + stated);
     }
 
     public void move(Acting acting, String organisationId, String newParentId, String townshipId) {

@@ -152,6 +152,12 @@ class RosterApiTest {
         assertThat(elsewhere.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(elsewhere.getBody().get("detail").asText()).startsWith("townshipId: ")
                 .contains(district.township(), district.otherTownship());
+        ResponseEntity<JsonNode> topLevel = api.post(ApiClient.DISTRICT, "/api/organisations", """
+                {"organisationId":"top-%s","name":"top","kind":"PARTY_COMMITTEE","sector":"GOVERNMENT_ORGAN",
+                 "townshipId":"%s"}""".formatted(district.village(), district.township()));
+        assertThat(topLevel.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(topLevel.getBody().get("detail").asText()).isEqualTo("townshipId: a top-level organisation heads "
+                + "a township of its own (top-" + district.village() + "), not " + district.township());
         assertThat(api.storedEvents()).isEqualTo(before);
 
         // A department under a township heads a township of its own, as the townships do under the district.
