@@ -11,6 +11,7 @@ import org.campaign.evaluation.assignment.ReviewerScope;
 import org.campaign.evaluation.mass.MassEvaluationEntry;
 import org.campaign.evaluation.mass.SatisfactionCount;
 import org.campaign.evaluation.roster.Placement;
+import org.campaign.evaluation.roster.Roster;
 import org.campaign.evaluation.roster.StatedSubject;
 import org.campaign.write.CommandRefused;
 import org.campaign.write.RecordNotFound;
@@ -41,17 +42,19 @@ public class AssessmentService {
 
     private final CommandGateway commands;
     private final ReviewerScope scope;
+    private final Roster roster;
     private final MongoTemplate mongo;
 
-    AssessmentService(CommandGateway commands, ReviewerScope scope, MongoTemplate mongo) {
+    AssessmentService(CommandGateway commands, ReviewerScope scope, Roster roster, MongoTemplate mongo) {
         this.commands = commands;
         this.scope = scope;
+        this.roster = roster;
         this.mongo = mongo;
     }
 
     public void setScheme(Acting acting, String campaignId, Scheme scheme) {
         scope.requireAdministrator(acting, "set the assessment scheme");
-        scope.requireCampaign(campaignId);
+        roster.requireCampaign(campaignId);
         if (mongo.exists(Query.query(where("campaignId").is(campaignId)), AssessmentEntry.class)) {
             throw CommandRefused.conflict("Subjects of campaign " + campaignId + " were already assessed under its "
                     + "current scheme, so the scheme can no longer change");

@@ -71,7 +71,7 @@ class AssignmentController {
     @PostMapping
     ResponseEntity<Map<String, String>> assign(@Valid @RequestBody AssignRequest request, Acting acting) {
         scope.requireAdministrator(acting, "assign reviewers");
-        scope.requireCampaign(request.campaignId());
+        roster.requireCampaign(request.campaignId());
         // Only organisations and townships on the roster can be reviewed: an assignment names nothing else.
         listOf(request.organisationIds()).forEach(id -> roster.place(SubjectType.ORGANISATION, id));
         listOf(request.townshipIds()).forEach(roster::requireTownship);

@@ -47,11 +47,6 @@ public class ReviewerScope {
         return districtAgency.equals(acting.actor().agencyId()) && acting.hasRole(Roles.ADMINISTRATOR);
     }
 
-    /** Refuses (409) a campaign the pledge service has not defined (see {@link Roster#requireCampaign}). */
-    public void requireCampaign(String campaignId) {
-        roster.requireCampaign(campaignId);
-    }
-
     public void requireAdministrator(Acting acting, String action) {
         if (!isAdministrator(acting)) {
             throw CommandRefused.forbidden("Only the district office may " + action);
