@@ -22,7 +22,11 @@ import java.util.List;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-/** Changes to the roster, each checked against the acting agency's boundary before its command is sent. */
+/**
+ * Changes to the roster, each checked against the acting agency's boundary before its command is sent. A change
+ * that takes someone in under an organisation, and the organisation's deregistration, check and send while holding
+ * the organisation's lock ({@link OrganisationLocks}): nobody joins an organisation that is being deregistered.
+ */
 @Service
 public class RosterService {
 
@@ -33,15 +37,24 @@ public class RosterService {
 
     private final CommandGateway commands;
     private final AgencyBoundary boundary;
+    private final OrganisationLocks locks;
     private final MongoTemplate mongo;
 
-    RosterService(CommandGateway commands, AgencyBoundary boundary, MongoTemplate mongo) {
+    RosterService(CommandGateway commands, AgencyBoundary boundary, OrganisationLocks locks, MongoTemplate mongo) {
         this.commands = commands;
         this.boundary = boundary;
+        this.locks = locks;
         this.mongo = mongo;
     }
 
+    /** Registers an organisation, under its parent while nothing else changes whether the parent takes it in. */
     public void register(Acting acting, Registration registration) {
+        String parentId = registration.parentId();
+        locks.holding(parentId != null ? parentId : registration.organisationId(),
+                () -> registerHolding(acting, registration));
+    }
+
+    private void registerHolding(Acting acting, Registration registration) {
         List<String> path = new ArrayList<>();
         String agencyId = registration.organisationId();
         String townshipId = registration.townshipId();
@@ -89,6 +102,10 @@ public class RosterService {
     }
 
     public void move(Acting acting, String organisationId, String newParentId, String townshipId) {
+        locks.holding(newParentId, () -> moveHolding(acting, organisationId, newParentId, townshipId));
+    }
+
+    private void moveHolding(Acting acting, String organisationId, String newParentId, String townshipId) {
         OrganisationEntry organisation = boundary.organisation(acting.actor(), organisationId);
         OrganisationEntry parent = boundary.referencedOrganisation(acting.actor(), "parentId", newParentId);
         requireActive(parent);
@@ -116,6 +133,10 @@ public class RosterService {
      * its sub-organisations moved or deregistered first (409 otherwise, naming how many are left).
      */
     public void deregister(Acting acting, String organisationId, String reason) {
+        locks.holding(organisationId, () -> deregisterHolding(acting, organisationId, reason));
+    }
+
+    private void deregisterHolding(Acting acting, String organisationId, String reason) {
         OrganisationEntry organisation = boundary.organisation(acting.actor(), organisationId);
         if (organisation.active()) {
             long members = mongo.count(Query.query(where("organisationId").is(organisationId).and("active").is(true)),
@@ -133,16 +154,18 @@ public class RosterService {
 
     public void enrol(Acting acting, String memberId, String name, String organisationId,
                       MemberCategory category) {
-        requireActive(boundary.referencedOrganisation(acting.actor(), "organisationId", organisationId));
-        commands.sendAndWait(new EnrolMember(memberId, name, organisationId, category), acting.metaData());
+        locks.holding(organisationId, () -> {
+            requireActive(boundary.referencedOrganisation(acting.actor(), "organisationId", organisationId));
+            commands.sendAndWait(new EnrolMember(memberId, name, organisationId, category), acting.metaData());
+        });
     }
 
     public void transfer(Acting acting, String memberId, String toOrganisationId) {
         boundary.member(acting.actor(), memberId);
-        OrganisationEntry target = boundary.referencedOrganisation(acting.actor(), "toOrganisationId",
-                toOrganisationId);
-        requireActive(target);
-        commands.sendAndWait(new TransferMember(memberId, toOrganisationId), acting.metaData());
+        locks.holding(toOrganisationId, () -> {
+            requireActive(boundary.referencedOrganisation(acting.actor(), "toOrganisationId", toOrganisationId));
+            commands.sendAndWait(new TransferMember(memberId, toOrganisationId), acting.metaData());
+        });
     }
 
     public void remove(Acting acting, String memberId, String reason) {

@@ -19,6 +19,11 @@ import org.springframework.http.ResponseEntity;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.campaign.pledging.ApiClient.expect;
@@ -211,6 +216,37 @@ class RosterApiTest {
         long events = api.storedEvents();
         townshipRule.bringIntoLine();
         assertThat(api.storedEvents()).as("nothing more to move").isEqualTo(events);
+    }
+
+    @Test
+    void anOrganisationBeingDeregisteredTakesNoOneInMeanwhile() throws Exception {
+        String agency = district.township();
+        ExecutorService both = Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 12; i++) {
+                String unit = "closing-" + i + "-" + district.village();
+                api.register(agency, unit, agency, "BRANCH", "RURAL_VILLAGE", agency, false);
+                CyclicBarrier start = new CyclicBarrier(2);
+                Future<ResponseEntity<JsonNode>> closed = both.submit(() -> {
+                    start.await();
+                    return api.post(agency, "/api/organisations/" + unit + "/deregistration", "{\"reason\":\"撤并\"}");
+                });
+                Future<ResponseEntity<JsonNode>> joined = both.submit(() -> {
+                    start.await();
+                    return api.post(agency, "/api/members", """
+                            {"memberId":"m-%s","name":"新党员","organisationId":"%s","category":"FARMER"}"""
+                            .formatted(unit, unit));
+                });
+                int deregistration = closed.get(30, TimeUnit.SECONDS).getStatusCode().value();
+                int enrolment = joined.get(30, TimeUnit.SECONDS).getStatusCode().value();
+                // One of the two wins: deregistered with nobody in it, or still registered with its new member.
+                assertThat(List.of(deregistration, enrolment)).as(unit).isIn(List.of(204, 409), List.of(409, 201));
+                JsonNode organisation = api.get(agency, "/api/organisations/" + unit).getBody();
+                assertThat(organisation.get("active").asBoolean()).as(unit).isEqualTo(enrolment == 201);
+            }
+        } finally {
+            both.shutdownNow();
+        }
     }
 
     @Test
