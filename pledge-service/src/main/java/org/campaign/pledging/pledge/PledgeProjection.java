@@ -13,6 +13,7 @@ import org.campaign.contracts.pledge.PledgePublished;
 import org.campaign.contracts.pledge.PledgeRevised;
 import org.campaign.contracts.pledge.PledgeSentBack;
 import org.campaign.contracts.pledge.PledgeWithdrawn;
+import org.campaign.contracts.roster.OrganisationMoved;
 import org.campaign.pledging.roster.OrganisationEntry;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -20,6 +21,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -48,6 +50,22 @@ class PledgeProjection {
                 event.pledger().id(), event.pledger().memberCategory(), event.pledger().organisationId(), path,
                 event.pledger().sector(), event.pledger().townshipId(), event.kind(), event.focus(), event.title(),
                 event.target(), event.deadline(), event.oral(), PledgeStatus.MADE, null, sequence, at));
+    }
+
+    /**
+     * The pledges of a moved organisation, of its subtree and of their members follow it to its new place in the
+     * tree, so that the agency it now belongs to acts on them. (The township and sector a pledge was made with stay:
+     * the statistics by township count pledges where they were made.)
+     */
+    @EventHandler
+    void on(OrganisationMoved event) {
+        for (PledgeEntry pledge : mongo.find(Query.query(where("path").is(event.organisationId())),
+                PledgeEntry.class)) {
+            List<String> path = new ArrayList<>(event.path());
+            path.addAll(pledge.path().subList(pledge.path().indexOf(event.organisationId()) + 1, pledge.path().size()));
+            mongo.updateFirst(Query.query(where("_id").is(pledge.id())), Update.update("path", path),
+                    PledgeEntry.class);
+        }
     }
 
     @EventHandler

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -17,7 +18,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Request bodies of the pledge API, validated before any command is sent. */
+/**
+ * Request bodies of the pledge API, validated before any command is sent. The date of a step taken (approved,
+ * published, progress reported, fulfilled) may not lie after today in the district's time zone; a deadline may.
+ */
 final class PledgeRequests {
 
     private PledgeRequests() {
@@ -52,17 +56,17 @@ final class PledgeRequests {
                          @NotNull LocalDate deadline) {
     }
 
-    record ApproveRequest(@NotNull LocalDate approvedOn) {
+    record ApproveRequest(@NotNull @PastOrPresent LocalDate approvedOn) {
     }
 
-    record PublishRequest(@NotNull PublicationChannel channel, @NotNull LocalDate publishedOn) {
+    record PublishRequest(@NotNull PublicationChannel channel, @NotNull @PastOrPresent LocalDate publishedOn) {
     }
 
     record ProgressRequest(@NotNull @PositiveOrZero BigDecimal achievedQuantity, @Size(max = 2000) String note,
-                           @NotNull LocalDate reportedOn) {
+                           @NotNull @PastOrPresent LocalDate reportedOn) {
     }
 
-    record FulfilRequest(@NotNull LocalDate fulfilledOn, @NotBlank @Size(max = 2000) String evidence) {
+    record FulfilRequest(@NotNull @PastOrPresent LocalDate fulfilledOn, @NotBlank @Size(max = 2000) String evidence) {
     }
 
     record WithdrawRequest(@NotBlank @Size(max = 1000) String reason) {

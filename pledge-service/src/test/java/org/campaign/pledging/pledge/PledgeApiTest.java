@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -171,6 +172,13 @@ class PledgeApiTest {
         assertThat(early.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(early.getBody().get("detail").asText())
                 .isEqualTo("fulfilledOn: 2011-06-01 is before the pledge was approved (2011-07-05)");
+        // A step is recorded once taken: tomorrow, in the district's time zone, is too early.
+        String tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+        ResponseEntity<JsonNode> ahead = api.post(district.township(), "/api/pledges/" + id + "/publication",
+                "{\"channel\":\"NOTICE_BOARD\",\"publishedOn\":\"" + tomorrow + "\"}");
+        assertThat(ahead.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(ahead.getBody().at("/errors/0/field").asText()).isEqualTo("publishedOn");
+        assertThat(ahead.getBody().at("/errors/0/message").asText()).contains("past or in the present");
         assertThat(api.storedEvents()).isEqualTo(before);
     }
 

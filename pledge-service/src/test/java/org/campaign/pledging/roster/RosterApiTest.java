@@ -177,6 +177,8 @@ class RosterApiTest {
         String village = district.village();
         api.register(district.township(), "sub-" + village, village, "BRANCH", "RURAL_VILLAGE",
                 district.township(), false);
+        String pledge = api.pledge(district.township(), district.campaign(), "ORGANISATION", "sub-" + village,
+                "2011-12-31");
         expect(204, api.post(ApiClient.DISTRICT, "/api/organisations/" + village + "/move",
                 "{\"parentId\":\"" + district.otherTownship() + "\"}"));
 
@@ -185,6 +187,15 @@ class RosterApiTest {
             assertThat(entry.get("townshipId").asText()).as(moved).isEqualTo(district.otherTownship());
             assertThat(entry.get("agencyId").asText()).as(moved).isEqualTo(district.otherTownship());
         }
+        // Its pledges follow it: the new agency acts on them, the former no longer does.
+        JsonNode followed = expect(200, api.get(district.otherTownship(), "/api/pledges/" + pledge)).getBody();
+        assertThat(followed.at("/pledge/path")).extracting(JsonNode::asText)
+                .containsSubsequence(district.otherTownship(), village, "sub-" + village)
+                .doesNotContain(district.township());
+        expect(204, api.post(district.otherTownship(), "/api/pledges/" + pledge + "/approval",
+                "{\"approvedOn\":\"2011-07-05\"}"));
+        assertThat(api.get(district.township(), "/api/pledges/" + pledge).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
         // A township stated for a move must be the new parent's (or the organisation's own).
         ResponseEntity<JsonNode> back = api.post(ApiClient.DISTRICT, "/api/organisations/" + village + "/move",
                 "{\"parentId\":\"" + district.otherTownship() + "\",\"townshipId\":\"" + district.township()
