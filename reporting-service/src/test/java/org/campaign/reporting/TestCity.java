@@ -30,9 +30,9 @@ import static org.campaign.reporting.TestEvents.*;
  * └── W  west street (URBAN_COMMUNITY)
  *     └── W1 garden community                 members: m4 (COMMUNITY_RESIDENT), m5 (RETIRED), m6 (left)
  * </pre>
- * Six pledges of one campaign: p1 (m1) fulfilled after approval, publication and progress; p2 (m1) withdrawn;
- * p3 (m3) sent back, revised to a work pledge on the central work, approved, lapsed; p4 (E1) published; p5 (W1)
- * approved and fulfilled on 1 November 2011; p6 (m4) just made. Three reviews, two mass evaluations, three
+ * Six pledges of one campaign, defined first: p1 (m1) fulfilled after approval, publication and progress; p2 (m1)
+ * withdrawn; p3 (m3) sent back, revised to a work pledge on the central work, approved, lapsed; p4 (E1) published;
+ * p5 (W1) approved and fulfilled on 1 November 2011; p6 (m4) just made. Three reviews, two mass evaluations, three
  * assessments and one lagging unit on the ledger.
  */
 public final class TestCity {
@@ -53,6 +53,7 @@ public final class TestCity {
     public final List<EventEnvelope> evaluationTopic = new ArrayList<>();
 
     public TestCity() {
+        pledgeTopic.add(campaignDefined(campaign));
         pledgeTopic.add(organisationRegistered(d, "区委", Sector.GOVERNMENT_ORGAN, null, d, List.of(d)));
         pledgeTopic.add(organisationRegistered(e, "东镇党委", Sector.RURAL_VILLAGE, d, e, List.of(d, e)));
         pledgeTopic.add(organisationRegistered(w, "西街道党工委", Sector.URBAN_COMMUNITY, d, w, List.of(d, w)));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.campaign.contracts.Actor;
 import org.campaign.contracts.EventEnvelope;
 import org.campaign.contracts.EventJson;
+import org.campaign.contracts.campaign.CampaignDefined;
 import org.campaign.contracts.evaluation.Rating;
 import org.campaign.contracts.evaluation.ReviewRecorded;
 import org.campaign.contracts.evaluation.SubjectType;
@@ -29,6 +30,7 @@ import org.campaign.contracts.pledge.Target;
 import org.campaign.contracts.roster.MemberEnrolled;
 import org.campaign.contracts.roster.MemberLeft;
 import org.campaign.contracts.roster.MemberTransferred;
+import org.campaign.contracts.roster.OrganisationDeregistered;
 import org.campaign.contracts.roster.OrganisationKind;
 import org.campaign.contracts.roster.OrganisationMoved;
 import org.campaign.contracts.roster.OrganisationRegistered;
@@ -55,6 +57,12 @@ public final class TestEvents {
 
     public static String uniqueId(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** The definition of a campaign, which the reports ask for by its id. */
+    public static EventEnvelope campaignDefined(String campaignId) {
+        return envelope("pledge-service", "Campaign", campaignId, 0, new CampaignDefined(campaignId, "创先争优",
+                LocalDate.of(2010, 6, 1), LocalDate.of(2012, 6, 30), List.of()));
     }
 
     /** An organisation's pledge, sequence 0. */
@@ -140,6 +148,10 @@ public final class TestEvents {
                                                   List<String> path) {
         return envelope("pledge-service", "Organisation", id, sequence,
                 new OrganisationMoved(id, parentId, townshipId, townshipId, path));
+    }
+
+    public static EventEnvelope organisationDeregistered(String id, long sequence) {
+        return envelope("pledge-service", "Organisation", id, sequence, new OrganisationDeregistered(id, "merged"));
     }
 
     public static EventEnvelope memberEnrolled(String memberId, String organisationId, MemberCategory category) {

@@ -1,6 +1,8 @@
 package org.campaign.reporting.live;
 
 import jakarta.validation.constraints.Pattern;
+import org.campaign.reporting.report.KnownIds;
+import org.campaign.reporting.store.Generations;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -14,16 +16,24 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 public class StreamController {
 
     private final ReportStream stream;
+    private final Generations generations;
+    private final KnownIds known;
 
-    public StreamController(ReportStream stream) {
+    public StreamController(ReportStream stream, Generations generations, KnownIds known) {
         this.stream = stream;
+        this.generations = generations;
+        this.known = known;
     }
 
-    /** Events named {@code summary} whose data is the pledge summary JSON, pushed as the figures change. */
+    /**
+     * Events named {@code summary} whose data is the pledge summary JSON, pushed as the figures change; a 404 before
+     * any event for a campaign never defined, as the summary itself.
+     */
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter stream(@RequestParam(required = false)
                              @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}", message = "must be a campaign id")
                              String campaignId) {
+        known.requireCampaign(generations.activeStore(), campaignId);
         return stream.subscribe(campaignId);
     }
 }

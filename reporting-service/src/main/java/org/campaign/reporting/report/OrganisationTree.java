@@ -15,8 +15,9 @@ import java.util.Set;
 /**
  * The roster tree as projected: organisations by id with their parents and children. Organisation figures roll up
  * along this tree as it is now — a township's figures are the sum over its subtree, so a village that moved to
- * another township takes its history with it. Deregistered organisations keep their place and their history but
- * are not counted among the organisations a coverage is measured against.
+ * another township takes its history with it. Deregistered organisations keep their place and their history (their
+ * figures still count in the subtrees above them) but are not counted among the organisations a coverage is measured
+ * against, nor listed as rows of their own ({@link #activeChildren}, {@link #deregistered}).
  * <p>
  * An organisation's township is its own id when it heads one (a township or department committee), and otherwise
  * its parent's, as the roster keeps it: an organisation that moved takes its subtree into its new township, although
@@ -85,6 +86,29 @@ public final class OrganisationTree {
     /** The organisations without a known parent. */
     public List<Node> roots() {
         return nodes.values().stream().filter(n -> n.parentId() == null || !nodes.containsKey(n.parentId())).toList();
+    }
+
+    /**
+     * The organisations directly below {@code parentId} (the top-level ones when it is {@code null}) that are not
+     * deregistered, by id; none when the tree does not hold {@code parentId}.
+     */
+    public List<Node> activeChildren(String parentId) {
+        List<Node> children = parentId == null ? roots()
+                : nodes.containsKey(parentId) ? nodes.get(parentId).children().stream().map(nodes::get).toList()
+                : List.of();
+        return children.stream().filter(Node::active).sorted(Comparator.comparing(Node::id)).toList();
+    }
+
+    /** Whether the tree holds the organisation as deregistered: no report lists it as a row of its own. */
+    public boolean deregistered(String id) {
+        Node node = nodes.get(id);
+        return node != null && !node.active();
+    }
+
+    /** Whether the organisation heads a township (or department) of its own. */
+    public boolean headsTownship(String id) {
+        Node node = nodes.get(id);
+        return node != null && id.equals(node.townshipId());
     }
 
     /** The node and everything below it. */

@@ -32,7 +32,15 @@ import static org.campaign.service.web.Text.blankToNull;
 import static org.campaign.reporting.report.Figures.count;
 import static org.campaign.reporting.report.Figures.rate;
 
-/** The reports beyond the pledge summary: organisation nodes, coverage, reviews, evaluations, assessments… */
+/**
+ * The reports beyond the pledge summary: organisation nodes, coverage, reviews, evaluations, assessments…
+ * <p>
+ * Their lists of organisations and townships — the children of a node, the top-level organisations, coverage,
+ * satisfaction and grades by township, evaluated organisations, the ledger by township, rankings — have no row for
+ * a deregistered organisation or township ({@link OrganisationTree#deregistered}), in the tree the figures stand
+ * at (as it is now, or as it stood at {@code asOf}). Its history still counts in the totals: the district's, its
+ * sector's, and the subtree of the organisation above it.
+ */
 @Service
 public class Reports {
 
@@ -59,38 +67,41 @@ public class Reports {
     public record Roots(List<ChildRow> organisations) {
     }
 
-    /** The figures of {@code organisationId} and its subtree, or {@code null} when the organisation is unknown. */
+    /**
+     * The figures of {@code organisationId} and its subtree, with its children that are not deregistered. An
+     * organisation the tree does not hold (as of an instant before it was registered) is inactive, has no path and no
+     * children, and figures of zero.
+     */
     public NodeReport organisation(ReadModelStore store, String organisationId, String campaignId, String round,
                                    String asOf) {
         OrganisationTree tree = trees.of(store);
-        OrganisationTree.Node node = tree.node(organisationId);
-        if (node == null) {
-            return null;
-        }
         OrganisationFigures figures = trees.figures(store, tree, campaignId, round);
         return figures.derived(Arrays.asList("organisation", organisationId, blankToNull(campaignId), asOf),
-                () -> organisation(tree, node, figures, campaignId, asOf));
+                () -> organisation(tree, organisationId, figures, campaignId, asOf));
     }
 
-    private static NodeReport organisation(OrganisationTree tree, OrganisationTree.Node node,
-                                           OrganisationFigures figures, String campaignId, String asOf) {
-        String organisationId = node.id();
+    private static NodeReport organisation(OrganisationTree tree, String organisationId, OrganisationFigures figures,
+                                           String campaignId, String asOf) {
+        OrganisationTree.Node node = tree.node(organisationId);
+        if (node == null) {
+            return new NodeReport(organisationId, null, null, null, null, null, false, List.of(),
+                    blankToNull(campaignId), asOf, OrganisationFigures.NO_ORGANISATIONS, List.of());
+        }
         List<ChildRow> children = new ArrayList<>();
-        for (String child : node.children().stream().sorted().toList()) {
-            OrganisationTree.Node childNode = tree.node(child);
-            children.add(new ChildRow(child, childNode.name(), childNode.sector(), figures.subtree(child)));
+        for (OrganisationTree.Node child : tree.activeChildren(organisationId)) {
+            children.add(new ChildRow(child.id(), child.name(), child.sector(), figures.subtree(child.id())));
         }
         return new NodeReport(node.id(), node.name(), node.kind(), node.sector(), node.townshipId(), node.parentId(),
                 node.active(), tree.path(organisationId), blankToNull(campaignId), asOf,
                 figures.subtree(organisationId), children);
     }
 
-    /** The top-level organisations with their subtrees' figures. */
+    /** The top-level organisations that are not deregistered, with their subtrees' figures. */
     public Roots roots(ReadModelStore store, String campaignId) {
         OrganisationTree tree = trees.of(store);
         OrganisationFigures figures = trees.figures(store, tree, campaignId, null);
         List<ChildRow> rows = new ArrayList<>();
-        for (OrganisationTree.Node root : tree.roots()) {
+        for (OrganisationTree.Node root : tree.activeChildren(null)) {
             rows.add(new ChildRow(root.id(), root.name(), root.sector(), figures.subtree(root.id())));
         }
         return new Roots(rows);
@@ -137,8 +148,10 @@ public class Reports {
         }
         List<TownshipCoverage> byTownship = new ArrayList<>();
         figures.by(OrganisationFigures.Grouping.TOWNSHIP).forEach((township, sum) -> {
-            byTownship.add(new TownshipCoverage(township, tree.name(township), sum.members(),
-                    sum.pledgingOrganisations(), sum.reviewed(), sum.evaluated()));
+            if (!tree.deregistered(township)) {
+                byTownship.add(new TownshipCoverage(township, tree.name(township), sum.members(),
+                        sum.pledgingOrganisations(), sum.reviewed(), sum.evaluated()));
+            }
         });
         return new CoverageReport(blankToNull(campaignId), blankToNull(round), asOf, district.members(), byCategory,
                 district.pledgingOrganisations(), district.reviewed(), district.evaluated(), byTownship);
@@ -218,8 +231,12 @@ public class Reports {
                 .getOrDefault(CounterKey.ALL, Map.of());
         OrganisationTree tree = trees.of(store);
         List<SatisfactionRow> byTownship = new ArrayList<>();
-        new TreeMap<>(stats.getOrDefault(EvaluationStatistics.MASS_EVALUATION_TOWNSHIP, Map.of())).forEach((township, fields) ->
-                byTownship.add(new SatisfactionRow(township, tree.name(township), satisfaction(fields))));
+        new TreeMap<>(stats.getOrDefault(EvaluationStatistics.MASS_EVALUATION_TOWNSHIP, Map.of()))
+                .forEach((township, fields) -> {
+                    if (!tree.deregistered(township)) {
+                        byTownship.add(new SatisfactionRow(township, tree.name(township), satisfaction(fields)));
+                    }
+                });
         OrganisationFigures figures = trees.figures(store, tree, campaignId, null);
         List<SatisfactionRow> bySector = new ArrayList<>();
         Map<String, OrganisationFigures.NodeFigures> sectors = figures.by(OrganisationFigures.Grouping.SECTOR);
@@ -233,7 +250,7 @@ public class Reports {
         List<SatisfactionRow> byOrganisation = new ArrayList<>();
         for (String organisation : figures.organisationIds().stream().sorted().toList()) {
             OrganisationFigures.Satisfaction own = figures.of(organisation).satisfaction();
-            if (own.evaluationsClosed() > 0) {
+            if (own.evaluationsClosed() > 0 && !tree.deregistered(organisation)) {
                 byOrganisation.add(new SatisfactionRow(organisation, tree.name(organisation), own));
             }
         }
@@ -280,8 +297,12 @@ public class Reports {
         var grades = stats.getOrDefault(EvaluationStatistics.GRADE, Map.of());
         OrganisationTree tree = trees.of(store);
         List<TownshipGrades> byTownship = new ArrayList<>();
-        new TreeMap<>(stats.getOrDefault(EvaluationStatistics.GRADE_TOWNSHIP, Map.of())).forEach((township, fields) ->
-                byTownship.add(new TownshipGrades(township, tree.name(township), grades(fields))));
+        new TreeMap<>(stats.getOrDefault(EvaluationStatistics.GRADE_TOWNSHIP, Map.of()))
+                .forEach((township, fields) -> {
+                    if (!tree.deregistered(township)) {
+                        byTownship.add(new TownshipGrades(township, tree.name(township), grades(fields)));
+                    }
+                });
         Map<String, Long> ledger = stats.getOrDefault(EvaluationStatistics.LEDGER, Map.of()).getOrDefault(CounterKey.ALL, Map.of());
         Map<String, Long> byStatus = new LinkedHashMap<>();
         for (String status : List.of("LISTED", "LEADER_ASSIGNED", "RECTIFYING", "CLEARED")) {
@@ -290,7 +311,7 @@ public class Reports {
         }
         List<LedgerTownship> ledgerByTownship = new ArrayList<>();
         new TreeMap<>(stats.getOrDefault(EvaluationStatistics.LEDGER_TOWNSHIP, Map.of())).forEach((township, fields) -> {
-            if (count(fields, EvaluationStatistics.LISTED) > 0) {
+            if (count(fields, EvaluationStatistics.LISTED) > 0 && !tree.deregistered(township)) {
                 ledgerByTownship.add(new LedgerTownship(township, tree.name(township),
                         count(fields, EvaluationStatistics.LISTED), count(fields, EvaluationStatistics.ON_LEDGER),
                         count(fields, EvaluationStatistics.CLEARED)));
@@ -377,8 +398,8 @@ public class Reports {
 
     /**
      * Townships (every township of the tree, and any other a pledge was made in), sectors, or the children of a
-     * node of the tree, ranked by a metric, highest first (ties by key); {@code null} when {@code parentId} names no
-     * organisation.
+     * node of the tree (the top-level organisations without {@code parentId}; none when the tree does not hold it),
+     * ranked by a metric, highest first (ties by key). Deregistered townships and organisations have no row.
      */
     public Ranking ranking(ReadModelStore store, String by, String metric, String campaignId, String parentId, String asOf) {
         String scope = CounterKey.scopeFor(campaignId);
@@ -394,8 +415,9 @@ public class Reports {
                         Figures.addInto(merged.computeIfAbsent(k, x -> new HashMap<>()), f));
                 stats.getOrDefault(EvaluationStatistics.GRADE_TOWNSHIP, Map.of()).forEach((k, f) ->
                         Figures.addInto(merged.computeIfAbsent(k, x -> new HashMap<>()), f));
-                tree.nodes().stream().filter(node -> node.active() && node.id().equals(node.townshipId()))
+                tree.nodes().stream().filter(node -> tree.headsTownship(node.id()))
                         .forEach(node -> merged.computeIfAbsent(node.id(), x -> new HashMap<>()));
+                merged.keySet().removeIf(tree::deregistered);
                 merged.forEach((key, fields) -> rows.add(row(key, tree.name(key), fields)));
             }
             case "sector" -> {
@@ -410,16 +432,10 @@ public class Reports {
                 }
             }
             default -> {
-                if (parentId != null && tree.node(parentId) == null) {
-                    return null;
-                }
                 OrganisationFigures figures = trees.figures(store, tree, campaignId, null);
-                List<String> children = parentId == null
-                        ? tree.roots().stream().map(OrganisationTree.Node::id).toList()
-                        : tree.node(parentId).children();
-                for (String child : children) {
-                    OrganisationFigures.NodeFigures node = figures.subtree(child);
-                    rows.add(row(child, tree.name(child), node.pledges(), node.satisfaction(), node.assessments()));
+                for (OrganisationTree.Node child : tree.activeChildren(parentId)) {
+                    OrganisationFigures.NodeFigures node = figures.subtree(child.id());
+                    rows.add(row(child.id(), child.name(), node.pledges(), node.satisfaction(), node.assessments()));
                 }
             }
         }

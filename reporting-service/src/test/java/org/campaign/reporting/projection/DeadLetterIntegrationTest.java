@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.campaign.reporting.TestEvents.campaignDefined;
 import static org.campaign.reporting.TestEvents.organisationPledge;
 import static org.campaign.reporting.TestEvents.pledgeFulfilled;
 import static org.campaign.reporting.TestEvents.uniqueId;
@@ -74,6 +75,7 @@ class DeadLetterIntegrationTest {
         RecordMetadata badPayloadAt;
         RecordMetadata orphanAt;
         try (TestPublisher publisher = new TestPublisher(bootstrapServers)) {
+            publisher.publish(topics.pledgeEvents(), campaignDefined(campaign));
             malformedAt = publisher.publishBytes(topics.pledgeEvents(), brokenKey, malformed);
             badPayloadAt = publisher.publish(topics.pledgeEvents(), badPayload);
             orphanAt = publisher.publish(topics.pledgeEvents(), orphan);
@@ -131,6 +133,7 @@ class DeadLetterIntegrationTest {
 
         RecordMetadata orphanAt;
         try (TestPublisher publisher = new TestPublisher(bootstrapServers)) {
+            publisher.publish(topics.pledgeEvents(), campaignDefined(campaign));
             orphanAt = publisher.publish(topics.pledgeEvents(), orphan);
             publisher.publish(topics.pledgeEvents(), good);
         }

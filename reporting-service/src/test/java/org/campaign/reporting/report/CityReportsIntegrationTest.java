@@ -27,6 +27,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import java.io.BufferedReader;
@@ -341,6 +342,7 @@ class CityReportsIntegrationTest {
         assertThat(october.get("fulfilled").asLong()).isEqualTo(1);
         JsonNode november = get("/api/reports/pledges/summary?campaignId=" + city.campaign + "&asOf=2011-11-01T02:00:00Z");
         assertThat(november.get("fulfilled").asLong()).isEqualTo(2);
+        // The campaign was not defined yet, but it is now: zeros, not a 404.
         JsonNode beforeAnything = get("/api/reports/pledges/summary?campaignId=" + city.campaign + "&asOf=2011-05-31");
         assertThat(beforeAnything.get("made").asLong()).isZero();
         assertNullRate(beforeAnything.path("fulfilmentRate"));
@@ -377,7 +379,7 @@ class CityReportsIntegrationTest {
     @Test
     @Order(10)
     void theStreamPushesChangedFigures() throws Exception {
-        String campaign = uniqueId("stream");
+        String campaign = defineCampaign(uniqueId("stream"));
         List<String> data = new CopyOnWriteArrayList<>();
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
@@ -427,6 +429,7 @@ class CityReportsIntegrationTest {
         // topic carry such all the same, they have no rate.
         String campaign = uniqueId("unrated");
         try (TestPublisher publisher = new TestPublisher(bootstrapServers)) {
+            publisher.publish(pledgeTopic, campaignDefined(campaign));
             publisher.publish(evaluationTopic, evaluationClosed(campaign, city.w1, city.w, 0, 0, 0));
             publisher.publish(evaluationTopic, evaluationClosed(campaign, city.e2, city.e, 0, 0, 0));
             publisher.publish(evaluationTopic, evaluationClosed(campaign, city.e1, city.e, 3, 1, 1));
@@ -464,7 +467,7 @@ class CityReportsIntegrationTest {
     @Test
     @Order(10)
     void reportsSharedBetweenRequestsShowAChangeAsAFullReadWould() {
-        String campaign = uniqueId("again");
+        String campaign = defineCampaign(uniqueId("again"));
         String subtree = "/api/reports/organisations/" + city.e + "?campaignId=" + campaign;
         String coverage = "/api/reports/coverage?campaignId=" + campaign;
         List<String> others = List.of("/api/reports/organisations?campaignId=" + campaign,
@@ -525,6 +528,143 @@ class CityReportsIntegrationTest {
         JsonNode grown = get(coverage);
         generations.forget(generations.active());
         assertThat(get(coverage)).isEqualTo(grown);
+    }
+
+    @Test
+    @Order(10)
+    void aMistypedIdIsNotFoundInEveryReportThatTakesIt() throws Exception {
+        for (String report : List.of("pledges/summary", "pledges/timeline", "organisations",
+                "organisations/" + city.e, "coverage", "reviews", "evaluations", "assessments", "rankings?by=township",
+                "rankings?by=sector", "rankings?by=organisation")) {
+            String query = report.contains("?") ? "&" : "?";
+            assertNotFound("/api/reports/" + report + query + "campaignId=nope", "No campaign nope");
+            assertNotFound("/api/reports/" + report + query + "campaignId=nope&asOf=2011-10-31", "No campaign nope");
+        }
+        HttpResponse<String> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://localhost:" + port + "/api/reports/stream?campaignId=nope"))
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(stream.statusCode()).isEqualTo(404);
+        assertNotFound("/api/reports/pledges/timeline?townshipId=nowhere", "No township nowhere");
+        // A village heads no township of its own.
+        assertNotFound("/api/reports/pledges/timeline?townshipId=" + city.e1, "No township " + city.e1);
+        assertNotFound("/api/reports/organisations/nowhere?asOf=2011-10-31", "No organisation nowhere");
+        for (String by : List.of("township", "sector", "organisation")) {
+            assertNotFound("/api/reports/rankings?by=" + by + "&parentId=nowhere", "No organisation nowhere");
+        }
+        // A known parent with a ranking of townships would be ignored: it is refused instead.
+        ResponseEntity<JsonNode> misplaced = rest.getForEntity("/api/reports/rankings?by=township&parentId=" + city.d,
+                JsonNode.class);
+        assertThat(misplaced.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(misplaced.getBody().get("detail").asText()).contains("by=organisation");
+        // No campaign asked for: every campaign; an empty id is invalid, not unknown.
+        assertThat(get("/api/reports/pledges/summary").has("campaignId")).isFalse();
+        assertThat(rest.getForEntity("/api/reports/pledges/summary?campaignId=", JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+
+        // What exists now, but did not yet at the instant asked for, answers with zeros and no rows.
+        JsonNode unregistered = get("/api/reports/organisations/" + city.e + "?campaignId=" + city.campaign
+                + "&asOf=2011-05-31");
+        assertThat(unregistered.get("organisationId").asText()).isEqualTo(city.e);
+        assertThat(unregistered.get("active").asBoolean()).isFalse();
+        assertThat(unregistered.get("path")).isEmpty();
+        assertThat(unregistered.get("children")).isEmpty();
+        assertZero(unregistered.at("/figures/pledges/made"));
+        assertNullRate(unregistered.at("/figures/pledges/fulfilmentRate"));
+        assertThat(get("/api/reports/rankings?by=organisation&parentId=" + city.e + "&campaignId=" + city.campaign
+                + "&asOf=2011-05-31").get("rows")).isEmpty();
+        assertThat(get("/api/reports/pledges/timeline?townshipId=" + city.e + "&campaignId=" + city.campaign
+                + "&asOf=2011-05-31").get("points")).isEmpty();
+    }
+
+    @Test
+    @Order(10)
+    void deregisteredOrganisationsHaveNoRowsButTheirHistoryCounts() {
+        String campaign = uniqueId("merged");
+        String south = uniqueId("south-street");
+        String old = uniqueId("old-branch");
+        String offTree = uniqueId("off-tree");
+        String oldPledge = uniqueId("p");
+        Instant deregisteredAt = Instant.parse("2012-01-15T00:00:00Z");
+        try (TestPublisher publisher = new TestPublisher(bootstrapServers)) {
+            publisher.publish(pledgeTopic, campaignDefined(campaign));
+            publisher.publish(pledgeTopic, organisationRegistered(south, "南街道党工委", Sector.URBAN_COMMUNITY, city.d,
+                    south, List.of(city.d, south)));
+            publisher.publish(pledgeTopic, organisationRegistered(old, "老支部", Sector.RURAL_VILLAGE, city.e, city.e,
+                    List.of(city.d, city.e, old)));
+            publisher.publish(pledgeTopic, pledgeMade(campaign, uniqueId("p"), new Pledger(PledgerType.ORGANISATION,
+                    south, null, south, Sector.URBAN_COMMUNITY, south), PledgeKind.WORK, PledgeFocus.CENTRAL_WORK,
+                    DEFAULT_TIME));
+            publisher.publish(pledgeTopic, pledgeMade(campaign, oldPledge, new Pledger(PledgerType.ORGANISATION, old,
+                    null, old, Sector.RURAL_VILLAGE, city.e), PledgeKind.WORK, PledgeFocus.CENTRAL_WORK,
+                    DEFAULT_TIME));
+            publisher.publish(pledgeTopic, pledgeFulfilled(oldPledge, 1));
+            // A township that no organisation of the tree heads, only named by a pledge.
+            publisher.publish(pledgeTopic, organisationPledge(campaign, uniqueId("p"), Sector.RURAL_VILLAGE, offTree));
+            publisher.publish(evaluationTopic, evaluationClosed(campaign, old, city.e, 8, 1, 1));
+            publisher.publish(evaluationTopic, evaluationClosed(campaign, south, south, 5, 0, 5));
+            publisher.publish(evaluationTopic, evaluationClosed(campaign, city.e1, city.e, 3, 1, 1));
+            String assessment = uniqueId("a");
+            publisher.publish(evaluationTopic, evaluationEvent("EvaluationScored", "Assessment", assessment, 0,
+                    Map.of("assessmentId", assessment, "campaignId", campaign, "subjectType", "ORGANISATION",
+                            "organisationId", south, "townshipId", south, "total", 55.0, "grade", "LAGGING")));
+            publisher.publish(pledgeTopic, at(organisationDeregistered(south, 1), deregisteredAt));
+            publisher.publish(pledgeTopic, at(organisationDeregistered(old, 1), deregisteredAt));
+        }
+        String inCampaign = "campaignId=" + campaign;
+        eventually(TIMEOUT, () -> {
+            assertThat(get("/api/reports/pledges/summary?" + inCampaign).get("made").asLong()).isEqualTo(3);
+            assertThat(get("/api/reports/assessments?" + inCampaign).at("/organisations/scored").asLong()).isOne();
+            assertThat(get("/api/reports/organisations/" + south).get("active").asBoolean()).isFalse();
+            assertThat(get("/api/reports/organisations/" + old).get("active").asBoolean()).isFalse();
+            assertThat(get("/api/reports/lag").get("totalLag").asLong()).isZero();
+        });
+
+        // Their history counts: in the district, in the township above the old branch, and by the township a
+        // pledge was made in.
+        PledgeSummaryIntegrationTest.assertBreakdown(get("/api/reports/pledges/summary?" + inCampaign)
+                .get("byTownship"), south, 1, 0, 0.0);
+        JsonNode district = get("/api/reports/organisations/" + city.d + "?" + inCampaign);
+        assertThat(district.at("/figures/pledges/made").asLong()).isEqualTo(2);
+        assertThat(district.get("children")).extracting(c -> c.get("organisationId").asText())
+                .containsExactly(city.e, city.w);
+        JsonNode east = get("/api/reports/organisations/" + city.e + "?" + inCampaign);
+        assertThat(east.at("/figures/pledges/fulfilled").asLong()).isOne();
+        assertThat(east.get("children")).extracting(c -> c.get("organisationId").asText())
+                .containsExactly(city.e1, city.e2);
+        JsonNode evaluations = get("/api/reports/evaluations?" + inCampaign);
+        assertThat(evaluations.at("/overall/evaluationsClosed").asLong()).isEqualTo(3);
+        assertThat(get("/api/reports/assessments?" + inCampaign).at("/organisations/lagging").asLong()).isOne();
+
+        // But no row of their own in the tree as it is now …
+        assertThat(keys(get("/api/reports/coverage?" + inCampaign).get("byTownship")))
+                .contains(city.d, city.e, city.w).doesNotContain(south);
+        assertThat(keys(get("/api/reports/rankings?by=township&" + inCampaign).get("rows")))
+                .contains(city.d, city.e, city.w, offTree).doesNotContain(south);
+        assertThat(keys(get("/api/reports/rankings?by=organisation&parentId=" + city.d + "&" + inCampaign)
+                .get("rows"))).containsExactlyInAnyOrder(city.e, city.w);
+        assertThat(keys(get("/api/reports/rankings?by=organisation&parentId=" + city.e + "&" + inCampaign)
+                .get("rows"))).containsExactlyInAnyOrder(city.e1, city.e2);
+        assertThat(keys(evaluations.get("byTownship"))).containsExactly(city.e);
+        assertThat(keys(evaluations.get("byOrganisation"))).containsExactly(city.e1);
+        assertThat(keys(get("/api/reports/assessments?" + inCampaign).get("byTownship"))).isEmpty();
+        // … and the timeline of each township it names still answers.
+        assertThat(get("/api/reports/pledges/timeline?townshipId=" + south + "&" + inCampaign).at("/points/0/made")
+                .asLong()).isOne();
+        assertThat(get("/api/reports/pledges/timeline?townshipId=" + offTree + "&" + inCampaign).at("/points/0/made")
+                .asLong()).isOne();
+
+        // As of a date before they were deregistered, the tree as it stood then lists them.
+        String before = inCampaign + "&asOf=2011-12-31";
+        assertThat(keys(get("/api/reports/coverage?" + before).get("byTownship"))).contains(south);
+        assertThat(keys(get("/api/reports/rankings?by=township&" + before).get("rows"))).contains(south);
+        assertThat(keys(get("/api/reports/rankings?by=organisation&parentId=" + city.e + "&" + before).get("rows")))
+                .containsExactlyInAnyOrder(old, city.e1, city.e2);
+        assertThat(get("/api/reports/organisations/" + city.e + "?" + before).get("children"))
+                .extracting(c -> c.get("organisationId").asText()).containsExactly(city.e1, city.e2, old);
+        JsonNode evaluationsBefore = get("/api/reports/evaluations?" + before);
+        assertThat(keys(evaluationsBefore.get("byTownship"))).containsExactlyInAnyOrder(city.e, south);
+        assertThat(keys(evaluationsBefore.get("byOrganisation"))).containsExactlyInAnyOrder(old, south, city.e1);
+        assertThat(keys(get("/api/reports/assessments?" + before).get("byTownship"))).containsExactly(south);
     }
 
     @Test
@@ -605,10 +745,33 @@ class CityReportsIntegrationTest {
         }
     }
 
+    /** Publishes the campaign's definition and waits until the reports know it. */
+    private String defineCampaign(String campaign) {
+        try (TestPublisher publisher = new TestPublisher(bootstrapServers)) {
+            publisher.publish(pledgeTopic, campaignDefined(campaign));
+        }
+        eventually(TIMEOUT, () -> get("/api/reports/pledges/summary?campaignId=" + campaign));
+        return campaign;
+    }
+
     private JsonNode get(String path) {
         ResponseEntity<JsonNode> response = rest.getForEntity(path, JsonNode.class);
         assertThat(response.getStatusCode()).as(path + ": " + response.getBody()).isEqualTo(HttpStatus.OK);
         return response.getBody();
+    }
+
+    /** A 404 problem whose detail names what was looked for. */
+    private void assertNotFound(String path, String detail) {
+        ResponseEntity<JsonNode> response = rest.getForEntity(path, JsonNode.class);
+        assertThat(response.getStatusCode()).as(path + ": " + response.getBody()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(response.getHeaders().getContentType()).as(path).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody().get("detail").asText()).as(path).isEqualTo(detail);
+    }
+
+    private static List<String> keys(JsonNode rows) {
+        List<String> keys = new ArrayList<>();
+        rows.forEach(row -> keys.add(row.get("key").asText()));
+        return keys;
     }
 
     private static Map<String, Long> keyed(JsonNode rows, String field) {
