@@ -87,7 +87,7 @@ class AssessmentController {
                         BigDecimal publicSatisfaction,
                         @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 1)
                         BigDecimal socialReputation,
-                        FiveGoodsFourStrongs checklist) {
+                        @Valid ChecklistRequest checklist) {
 
         @AssertTrue(message = "is required for an organisation and not given for a member")
         boolean isChecklist() {
@@ -102,7 +102,25 @@ class AssessmentController {
 
         AssessmentService.Scores toScores() {
             return new AssessmentService.Scores(campaignId, year, subjectType, subjectId, organisationId, townshipId,
-                    postCompetence, developmentContribution, publicSatisfaction, socialReputation, checklist);
+                    postCompetence, developmentContribution, publicSatisfaction, socialReputation,
+                    checklist == null ? null : checklist.toChecklist());
+        }
+    }
+
+    /**
+     * The five goods, four strongs (五好四强) of an organisation, as sent: every item of the standard is marked true
+     * or false, none left out.
+     */
+    record ChecklistRequest(@NotNull Boolean goodLeadership, @NotNull Boolean goodMembership,
+                            @NotNull Boolean goodMechanisms, @NotNull Boolean goodResults,
+                            @NotNull Boolean goodPublicOpinion, @NotNull Boolean strongInDevelopment,
+                            @NotNull Boolean strongInServingThePublic, @NotNull Boolean strongInUnitingPeople,
+                            @NotNull Boolean strongInPromotingHarmony) {
+
+        FiveGoodsFourStrongs toChecklist() {
+            return new FiveGoodsFourStrongs(goodLeadership, goodMembership, goodMechanisms, goodResults,
+                    goodPublicOpinion, strongInDevelopment, strongInServingThePublic, strongInUnitingPeople,
+                    strongInPromotingHarmony);
         }
     }
 

@@ -70,10 +70,14 @@ public class AssessmentService {
         return scheme;
     }
 
-    /** Scores the subject, with the township the roster places it in, and answers with the assessment's id. */
+    /**
+     * Scores the subject, with the township the roster places it in, in one of the campaign's years, and answers
+     * with the assessment's id.
+     */
     public String score(Acting acting, Scores scores) {
         Placement placement = scope.requireCoversOnRoster(acting, scores.campaignId(), new StatedSubject(
                 scores.subjectType(), scores.subjectId(), scores.organisationId(), scores.townshipId()), "assess it");
+        roster.requireYearOf(scores.campaignId(), scores.year());
         SchemeEntry scheme = mongo.findById(scores.campaignId(), SchemeEntry.class);
         if (scheme == null) {
             throw CommandRefused.conflict("Campaign " + scores.campaignId() + " has no assessment scheme yet; the "

@@ -20,6 +20,7 @@ import org.campaign.write.web.Acting;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -76,8 +77,10 @@ class AssignmentController {
         listOf(request.organisationIds()).forEach(id -> roster.place(SubjectType.ORGANISATION, id));
         listOf(request.townshipIds()).forEach(roster::requireTownship);
         String assignmentId = UUID.randomUUID().toString();
-        commands.sendAndWait(new AssignReviewer(assignmentId, request.campaignId(), request.reviewerId().trim(),
-                request.kind(), listOf(request.organisationIds()), listOf(request.townshipIds())), acting.metaData());
+        AssignReviewer assignment = new AssignReviewer(assignmentId, request.campaignId(), request.reviewerId().trim(),
+                request.kind(), listOf(request.organisationIds()), listOf(request.townshipIds()));
+        requireNotAssignedAlready(assignment);
+        commands.sendAndWait(assignment, acting.metaData());
         return ResponseEntity.created(URI.create("/api/assignments/" + assignmentId))
                 .body(Map.of("assignmentId", assignmentId));
     }
@@ -126,6 +129,25 @@ class AssignmentController {
             criteria.add(where("reviewerId").is(reviewerId));
         }
         return Page.of(mongo, criteria, Sort.by("_id"), page, size, AssignmentEntry.class);
+    }
+
+    /**
+     * Refuses (409) an assignment that an active one of the same reviewer, campaign and kind already covers, naming
+     * every organisation and township it names: it would add nothing, and revoking either would leave the reviewer
+     * its subjects through the other.
+     */
+    private void requireNotAssignedAlready(AssignReviewer assignment) {
+        Query same = Query.query(where("reviewerId").is(assignment.reviewerId()).and("active").is(true)
+                .and("campaignId").is(assignment.campaignId()).and("kind").is(assignment.kind()));
+        mongo.find(same, AssignmentEntry.class).stream()
+                .filter(active -> listOf(active.organisationIds()).containsAll(assignment.organisationIds())
+                        && listOf(active.townshipIds()).containsAll(assignment.townshipIds()))
+                .findFirst()
+                .ifPresent(active -> {
+                    throw CommandRefused.conflict(assignment.reviewerId() + " is already assigned to every "
+                            + "organisation and township named, as " + assignment.kind() + " in campaign "
+                            + assignment.campaignId() + ", by active assignment " + active.id());
+                });
     }
 
     private void requireOwnUnlessOffice(Acting acting, String reviewerId) {

@@ -17,6 +17,7 @@ import org.campaign.evaluation.ledger.LedgerCommands.RecordRectificationMeasures
 import org.campaign.evaluation.ledger.LedgerCommands.ReportRectificationProgress;
 import org.campaign.write.CommandRefused;
 
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -25,11 +26,13 @@ import static org.campaign.evaluation.ledger.LedgerStatus.CLEARED;
 import static org.campaign.evaluation.ledger.LedgerStatus.LEADER_ASSIGNED;
 import static org.campaign.evaluation.ledger.LedgerStatus.LISTED;
 import static org.campaign.evaluation.ledger.LedgerStatus.RECTIFYING;
+import static org.campaign.write.BusinessDates.requireNotBefore;
 
 /**
  * A lagging organisation's entry in the rectification ledger (整顿后进基层党组织台账): a responsible leader
  * (领导分包), measures, progress, and a final check that clears it or keeps it listed. Created only by its
- * assessment ({@link #list}).
+ * assessment ({@link #list}). Progress is dated no earlier than the first leader's assignment, a check no earlier
+ * than the latest progress report and the previous check.
  */
 @Aggregate
 public class LaggingUnit {
@@ -38,6 +41,9 @@ public class LaggingUnit {
     private String ledgerId;
     private LedgerStatus status;
     private String leaderId;
+    private LocalDate firstLeaderAssignedOn;
+    private LocalDate lastReportedOn;
+    private LocalDate lastCheckedOn;
     private boolean progressSinceCheck;
 
     protected LaggingUnit() {
@@ -78,6 +84,8 @@ public class LaggingUnit {
     @CommandHandler
     void handle(ReportRectificationProgress command) {
         require(EnumSet.of(RECTIFYING), "report rectification progress");
+        requireNotBefore("reportedOn", command.reportedOn(), firstLeaderAssignedOn,
+                "a leader was made responsible for the unit");
         apply(new RectificationProgressReported(ledgerId, command.progress(), command.reportedOn()));
     }
 
@@ -88,6 +96,8 @@ public class LaggingUnit {
             throw CommandRefused.conflict("No rectification progress of " + ledgerId + " was reported since it was "
                     + "listed or last checked, so there is nothing to check");
         }
+        requireNotBefore("checkedOn", command.checkedOn(), lastReportedOn, "the latest progress was reported");
+        requireNotBefore("checkedOn", command.checkedOn(), lastCheckedOn, "the unit was last checked");
         apply(command.passed()
                 ? new LaggingUnitCleared(ledgerId, command.findings(), command.checkedOn())
                 : new LaggingUnitCheckFailed(ledgerId, command.findings(), command.checkedOn()));
@@ -118,6 +128,9 @@ public class LaggingUnit {
     @EventSourcingHandler
     void on(RectificationLeaderAssigned event) {
         leaderId = event.leaderId();
+        if (firstLeaderAssignedOn == null) {
+            firstLeaderAssignedOn = event.assignedOn();
+        }
         if (status == LISTED) {
             status = LEADER_ASSIGNED;
         }
@@ -131,11 +144,15 @@ public class LaggingUnit {
     @EventSourcingHandler
     void on(RectificationProgressReported event) {
         progressSinceCheck = true;
+        if (lastReportedOn == null || event.reportedOn().isAfter(lastReportedOn)) {
+            lastReportedOn = event.reportedOn();
+        }
     }
 
     @EventSourcingHandler
     void on(LaggingUnitCheckFailed event) {
         progressSinceCheck = false;
+        lastCheckedOn = event.checkedOn();
     }
 
     @EventSourcingHandler

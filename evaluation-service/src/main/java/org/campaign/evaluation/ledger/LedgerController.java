@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import org.campaign.write.web.Page;
 import org.campaign.evaluation.common.Timeline;
@@ -29,17 +30,18 @@ import java.util.List;
 @RequestMapping("/api/rectifications")
 class LedgerController {
 
-    record LeaderRequest(@NotBlank @Size(max = 64) String leaderId, @NotNull LocalDate assignedOn) {
+    record LeaderRequest(@NotBlank @Size(max = 64) String leaderId, @NotNull @PastOrPresent LocalDate assignedOn) {
     }
 
     record MeasuresRequest(@NotEmpty List<@NotBlank @Size(max = 1000) String> measures, @NotNull LocalDate dueOn) {
     }
 
-    record ProgressRequest(@NotBlank @Size(max = 4000) String progress, @NotNull LocalDate reportedOn) {
+    record ProgressRequest(@NotBlank @Size(max = 4000) String progress,
+                           @NotNull @PastOrPresent LocalDate reportedOn) {
     }
 
     record FinalCheckRequest(@NotNull Boolean passed, @NotBlank @Size(max = 4000) String findings,
-                             @NotNull LocalDate checkedOn) {
+                             @NotNull @PastOrPresent LocalDate checkedOn) {
     }
 
     record LedgerDetails(LaggingUnitEntry unit, List<Timeline.Entry> timeline) {

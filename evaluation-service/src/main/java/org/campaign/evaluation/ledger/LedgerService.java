@@ -3,6 +3,7 @@ package org.campaign.evaluation.ledger;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.campaign.contracts.Actor;
 import org.campaign.evaluation.assignment.ReviewerScope;
+import org.campaign.service.security.Roles;
 import org.campaign.write.RecordNotFound;
 import org.campaign.write.web.Page;
 import org.campaign.write.CommandRefused;
@@ -52,14 +53,19 @@ public class LedgerService {
         commands.sendAndWait(command, acting.metaData());
     }
 
-    /** Sends a command of the rectification work itself (measures, progress). */
+    /**
+     * Sends a command of the rectification work itself (measures, progress), if the actor is the unit's responsible
+     * leader, agency staff of the organisation itself or of its township, or keeps the ledger of the unit (an
+     * inspection group assigned to it, the district office). Other reviewers assigned to the organisation may not.
+     */
     public void rectify(Acting acting, String ledgerId, Object command) {
         LaggingUnitEntry unit = find(ledgerId);
         Actor actor = acting.actor();
-        boolean allowed = actor.userId().equals(unit.leaderId()) || actor.agencyId().equals(unit.organisationId())
-                || actor.agencyId().equals(unit.townshipId())
-                || scope.covers(acting, unit.campaignId(), unit.organisationId(), unit.townshipId());
-        if (!allowed) {
+        boolean unitsAgency = acting.hasRole(Roles.AGENCY_STAFF) && (actor.agencyId().equals(unit.organisationId())
+                || actor.agencyId().equals(unit.townshipId()));
+        boolean keepsLedger = (acting.hasRole(Roles.INSPECTION_GROUP) || acting.hasRole(Roles.ADMINISTRATOR))
+                && scope.covers(acting, unit.campaignId(), unit.organisationId(), unit.townshipId());
+        if (!actor.userId().equals(unit.leaderId()) && !unitsAgency && !keepsLedger) {
             throw CommandRefused.forbidden(actor.userId() + " of " + actor.agencyId() + " may not record the "
                     + "rectification of " + ledgerId + ": only its responsible leader, organisation "
                     + unit.organisationId() + ", township " + unit.townshipId() + ", its assigned inspection group "

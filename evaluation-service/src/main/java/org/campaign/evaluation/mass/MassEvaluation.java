@@ -19,16 +19,21 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 
+import static java.lang.Math.toIntExact;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.campaign.write.BusinessDates.requireNotBefore;
 
 /**
  * A mass evaluation (群众评议) of one organisation or member: ballots one by one (one per respondent) and tallies
- * counted at a meeting or from a ballot box, until it is closed and its result published. It is cached between
- * commands, so a long evaluation is not replayed from its first ballot for every new one.
+ * counted at a meeting or from a ballot box, until it is closed and its result published. It counts at most
+ * {@link #MAX_ANSWERS} answers. It is cached between commands, so a long evaluation is not replayed from its first
+ * ballot for every new one.
  */
 @Aggregate(cache = "massEvaluationCache")
 public class MassEvaluation {
+
+    /** The most answers one evaluation counts: more people than live in the district. */
+    public static final long MAX_ANSWERS = 1_000_000;
 
     @AggregateIdentifier
     private String evaluationId;
@@ -60,6 +65,7 @@ public class MassEvaluation {
         if (respondents.contains(command.respondentId())) {
             throw CommandRefused.conflict("This respondent has already answered mass evaluation " + evaluationId);
         }
+        requireRoomFor(1, "cast a ballot");
         apply(new BallotCast(evaluationId, command.method(), command.answer()));
         apply(new BallotRespondentRecorded(evaluationId, command.respondentId(), command.comment()));
     }
@@ -72,6 +78,8 @@ public class MassEvaluation {
             throw new IllegalArgumentException("method: the answers of " + command.method() + " are recorded one by "
                     + "one, as ballots, so that nobody answers twice");
         }
+        long answers = (long) command.satisfied() + command.basicallySatisfied() + command.dissatisfied();
+        requireRoomFor(answers, "enter a tally of " + answers + " more");
         apply(new TallyEntered(evaluationId, command.method(), command.satisfied(), command.basicallySatisfied(),
                 command.dissatisfied()));
     }
@@ -84,14 +92,24 @@ public class MassEvaluation {
             throw CommandRefused.conflict("Mass evaluation " + evaluationId + " has no answers yet, so it has no "
                     + "result to publish");
         }
+        requireRoomFor(0, "close it");
         apply(new MassEvaluationClosed(evaluationId, opened.campaignId(), opened.year(), opened.subjectType(),
-                opened.subjectId(), opened.organisationId(), opened.townshipId(), count.satisfied(),
-                count.basicallySatisfied(), count.dissatisfied(), count.total(), count.rate(), command.closedOn()));
+                opened.subjectId(), opened.organisationId(), opened.townshipId(), toIntExact(count.satisfied()),
+                toIntExact(count.basicallySatisfied()), toIntExact(count.dissatisfied()), toIntExact(count.total()),
+                count.rate(), command.closedOn()));
     }
 
     private void requireOpen(String action) {
         if (closed) {
             throw CommandRefused.conflict("Mass evaluation " + evaluationId + " is closed, so you cannot " + action);
+        }
+    }
+
+    /** Refuses more answers than {@link #MAX_ANSWERS} in all, so that the published counts stay true. */
+    private void requireRoomFor(long answers, String action) {
+        if (count.total() + answers > MAX_ANSWERS) {
+            throw CommandRefused.conflict("Mass evaluation " + evaluationId + " counts " + count.total()
+                    + " answers and may count at most " + MAX_ANSWERS + ", so you cannot " + action);
         }
     }
 

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -43,6 +44,9 @@ import static org.campaign.service.web.Text.blankToNull;
 @RequestMapping("/api/evaluations")
 class MassEvaluationController {
 
+    /** The most answers of one kind a tally counts: the people of a large meeting or of a township's ballot box. */
+    static final long MAX_TALLY_COUNT = 100_000;
+
     /**
      * {@code townshipId} is optional: the evaluation is recorded with the township of the subject's organisation on
      * the roster, and a township stated otherwise is refused.
@@ -52,7 +56,8 @@ class MassEvaluationController {
                        @NotNull SubjectType subjectType, @NotBlank @Pattern(regexp = Ids.PATTERN) String subjectId,
                        @NotBlank @Pattern(regexp = Ids.PATTERN) String organisationId,
                        @Pattern(regexp = Ids.PATTERN) String townshipId,
-                       @NotEmpty List<@NotNull EvaluationMethod> methods, @NotNull LocalDate openedOn) {
+                       @NotEmpty List<@NotNull EvaluationMethod> methods,
+                       @NotNull @PastOrPresent LocalDate openedOn) {
 
         @AssertTrue(message = "must be the subject itself when the subject is an organisation")
         boolean isOrganisationId() {
@@ -66,19 +71,24 @@ class MassEvaluationController {
                          @NotNull Satisfaction answer, @Size(max = 2000) String comment) {
     }
 
-    record TallyRequest(@NotNull EvaluationMethod method, @NotNull @PositiveOrZero Integer satisfied,
-                        @NotNull @PositiveOrZero Integer basicallySatisfied,
-                        @NotNull @PositiveOrZero Integer dissatisfied) {
+    /**
+     * The answers counted at one meeting or from one ballot box, each count at most
+     * {@link MassEvaluationController#MAX_TALLY_COUNT}.
+     */
+    record TallyRequest(@NotNull EvaluationMethod method,
+                        @NotNull @PositiveOrZero @Max(MAX_TALLY_COUNT) Integer satisfied,
+                        @NotNull @PositiveOrZero @Max(MAX_TALLY_COUNT) Integer basicallySatisfied,
+                        @NotNull @PositiveOrZero @Max(MAX_TALLY_COUNT) Integer dissatisfied) {
 
         @AssertTrue(message = "basicallySatisfied and dissatisfied together must count at least one answer")
         boolean isSatisfied() {
             return satisfied == null || basicallySatisfied == null || dissatisfied == null
                     || satisfied < 0 || basicallySatisfied < 0 || dissatisfied < 0
-                    || satisfied + basicallySatisfied + dissatisfied > 0;
+                    || (long) satisfied + basicallySatisfied + dissatisfied > 0;
         }
     }
 
-    record CloseRequest(@NotNull LocalDate closedOn) {
+    record CloseRequest(@NotNull @PastOrPresent LocalDate closedOn) {
     }
 
     private final MassEvaluationService evaluations;

@@ -30,8 +30,8 @@ import java.util.List;
 public record MassEvaluationEntry(@Id String id, String campaignId, int year, String round,
                                   SubjectType subjectType, String subjectId, String organisationId,
                                   String townshipId, List<EvaluationMethod> methods, LocalDate openedOn,
-                                  String openedBy, Instant openedAt, boolean closed, int satisfied,
-                                  int basicallySatisfied, int dissatisfied, int ballots, int tallies,
+                                  String openedBy, Instant openedAt, boolean closed, long satisfied,
+                                  long basicallySatisfied, long dissatisfied, int ballots, int tallies,
                                   List<String> comments, BigDecimal satisfactionRate, LocalDate closedOn, long version,
                                   Instant lastChangedAt) {
 

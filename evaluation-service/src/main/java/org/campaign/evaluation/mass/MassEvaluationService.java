@@ -7,6 +7,7 @@ import org.campaign.write.RecordNotFound;
 import org.campaign.write.web.Page;
 import org.campaign.evaluation.mass.MassEvaluationCommands.OpenMassEvaluation;
 import org.campaign.evaluation.roster.Placement;
+import org.campaign.evaluation.roster.Roster;
 import org.campaign.evaluation.roster.StatedSubject;
 import org.campaign.write.CommandRefused;
 import org.campaign.write.web.Acting;
@@ -46,19 +47,25 @@ public class MassEvaluationService {
 
     private final CommandGateway commands;
     private final ReviewerScope scope;
+    private final Roster roster;
     private final MongoTemplate mongo;
 
-    MassEvaluationService(CommandGateway commands, ReviewerScope scope, MongoTemplate mongo) {
+    MassEvaluationService(CommandGateway commands, ReviewerScope scope, Roster roster, MongoTemplate mongo) {
         this.commands = commands;
         this.scope = scope;
+        this.roster = roster;
         this.mongo = mongo;
     }
 
-    /** Opens the evaluation with the township the roster places its subject in. */
+    /**
+     * Opens the evaluation with the township the roster places its subject in; its year must be one of the
+     * campaign's.
+     */
     public void open(Acting acting, OpenMassEvaluation evaluation) {
         Placement placement = scope.requireCoversOnRoster(acting, evaluation.campaignId(), new StatedSubject(
                 evaluation.subjectType(), evaluation.subjectId(), evaluation.organisationId(),
                 evaluation.townshipId()), "evaluate it");
+        roster.requireYearOf(evaluation.campaignId(), evaluation.year());
         commands.sendAndWait(evaluation.placedIn(placement.townshipId()), acting.metaData());
     }
 

@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** Answers counted so far, and the satisfaction rate they give. */
-public record SatisfactionCount(int satisfied, int basicallySatisfied, int dissatisfied) {
+public record SatisfactionCount(long satisfied, long basicallySatisfied, long dissatisfied) {
 
     public static final SatisfactionCount NONE = new SatisfactionCount(0, 0, 0);
 
@@ -23,7 +23,7 @@ public record SatisfactionCount(int satisfied, int basicallySatisfied, int dissa
                 dissatisfied + other.dissatisfied);
     }
 
-    public int total() {
+    public long total() {
         return satisfied + basicallySatisfied + dissatisfied;
     }
 

@@ -30,7 +30,8 @@ import static org.campaign.write.BusinessDates.requireNotBefore;
 
 /**
  * A leadership review (领导点评) of one organisation or member in one round, and the rectification it requires:
- * the subject commits to it (整改表态) and reports it done; the reviewer accepts it or reopens it.
+ * the subject commits to it (整改表态) and reports it done; the reviewer accepts it or reopens it. Each step is
+ * dated no earlier than the step before it, so a commitment after a reopening is not dated before the reopening.
  */
 @Aggregate
 public class Review {
@@ -40,6 +41,7 @@ public class Review {
     private RectificationStatus rectification;
     private LocalDate committedOn;
     private LocalDate completedOn;
+    private LocalDate reopenedOn;
 
     protected Review() {
         // for event sourcing
@@ -59,6 +61,7 @@ public class Review {
     @CommandHandler
     void handle(CommitRectification command) {
         require(EnumSet.of(REQUIRED, REOPENED), "commit to it");
+        requireNotBefore("committedOn", command.committedOn(), reopenedOn, "the rectification was reopened");
         apply(new RectificationCommitted(reviewId, command.statement(), command.committedOn()));
     }
 
@@ -131,5 +134,6 @@ public class Review {
     @EventSourcingHandler
     void on(RectificationReopened event) {
         rectification = REOPENED;
+        reopenedOn = event.reopenedOn();
     }
 }

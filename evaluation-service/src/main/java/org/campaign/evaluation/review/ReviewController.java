@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.campaign.contracts.evaluation.Rating;
@@ -63,16 +64,19 @@ class ReviewController {
         }
     }
 
-    record CommitRequest(@NotBlank @Size(max = 4000) String statement, @NotNull LocalDate committedOn) {
+    record CommitRequest(@NotBlank @Size(max = 4000) String statement,
+                         @NotNull @PastOrPresent LocalDate committedOn) {
     }
 
-    record CompleteRequest(@NotBlank @Size(max = 4000) String report, @NotNull LocalDate completedOn) {
+    record CompleteRequest(@NotBlank @Size(max = 4000) String report,
+                           @NotNull @PastOrPresent LocalDate completedOn) {
     }
 
-    record AcceptRequest(@Size(max = 4000) String comment, @NotNull LocalDate acceptedOn) {
+    record AcceptRequest(@Size(max = 4000) String comment, @NotNull @PastOrPresent LocalDate acceptedOn) {
     }
 
-    record ReopenRequest(@NotBlank @Size(max = 4000) String reason, @NotNull LocalDate reopenedOn) {
+    record ReopenRequest(@NotBlank @Size(max = 4000) String reason,
+                         @NotNull @PastOrPresent LocalDate reopenedOn) {
     }
 
     record ReviewDetails(ReviewEntry review, List<Timeline.Entry> timeline) {

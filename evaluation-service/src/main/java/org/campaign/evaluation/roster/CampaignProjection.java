@@ -12,10 +12,10 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the campaigns the pledge service defines ({@link RosterCampaign}), from the same topic as the roster but with
- * a consumer group of its own, from the earliest offset: a service that kept its roster before it kept campaigns
- * learns the campaigns defined before as well. A campaign is defined once, so a redelivered definition is saved
- * again unchanged.
+ * Keeps the campaigns the pledge service defines, with their periods ({@link RosterCampaign}), from the same topic as
+ * the roster but with a consumer group of its own, from the earliest offset: a service that kept its roster before
+ * it kept campaigns learns the campaigns defined before as well. A campaign is defined once, so a redelivered
+ * definition is saved again unchanged.
  */
 @Component
 class CampaignProjection {
@@ -35,7 +35,7 @@ class CampaignProjection {
             EventEnvelope event = JSON.readValue(record, EventEnvelope.class);
             if (CampaignDefined.class.getSimpleName().equals(event.type()) && event.payload() != null) {
                 CampaignDefined defined = JSON.treeToValue(event.payload(), CampaignDefined.class);
-                mongo.save(new RosterCampaign(defined.campaignId()));
+                mongo.save(new RosterCampaign(defined.campaignId(), defined.startsOn(), defined.endsOn()));
             }
         } catch (JsonProcessingException | IllegalArgumentException unreadable) {
             log.warn("Skipping a record that is not a readable campaign definition: {}", unreadable.getMessage());

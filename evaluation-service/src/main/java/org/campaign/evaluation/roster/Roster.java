@@ -74,4 +74,18 @@ public class Roster {
                     + "not defined it, or its definition has not reached the evaluation service");
         }
     }
+
+    /**
+     * Refuses (400, naming {@code year}) a year outside the period of a defined campaign: an evaluation or assessment
+     * of a campaign year belongs to one of the years the campaign runs. A campaign kept without its period is not
+     * checked.
+     */
+    public void requireYearOf(String campaignId, int year) {
+        RosterCampaign campaign = mongo.findById(campaignId, RosterCampaign.class);
+        if (campaign != null && campaign.startsOn() != null && campaign.endsOn() != null
+                && (year < campaign.startsOn().getYear() || year > campaign.endsOn().getYear())) {
+            throw new IllegalArgumentException("year: " + year + " is outside campaign " + campaignId + ", which "
+                    + "runs from " + campaign.startsOn() + " to " + campaign.endsOn());
+        }
+    }
 }

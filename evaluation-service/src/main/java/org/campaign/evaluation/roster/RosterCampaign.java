@@ -3,7 +3,12 @@ package org.campaign.evaluation.roster;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A campaign the pledge service defined: all this service needs of it is that it exists. */
+import java.time.LocalDate;
+
+/**
+ * A campaign the pledge service defined: that it exists, and its period. The period is {@code null} for a campaign
+ * kept before this service kept periods.
+ */
 @Document("roster-campaigns")
-record RosterCampaign(@Id String id) {
+record RosterCampaign(@Id String id, LocalDate startsOn, LocalDate endsOn) {
 }

@@ -159,6 +159,35 @@ class AssessmentApiTest {
     }
 
     @Test
+    void anAssessmentOutsideTheCampaignsYearsOrWithAnIncompleteChecklistIsRefusedAndNothingIsStored() {
+        setScheme();
+        long before = api.storedEvents();
+        ResponseEntity<JsonNode> later = api.post(GROUP, "/api/assessments", organisation("v3", "80", "90")
+                .replace("\"year\":2011", "\"year\":2030"));
+        expect(400, later);
+        assertThat(later.getBody().get("detail").asText()).isEqualTo("year: 2030 is outside campaign " + campaign
+                + ", which runs from 2010-06-01 to 2012-12-31");
+
+        ResponseEntity<JsonNode> empty = api.post(GROUP, "/api/assessments", organisation("v3", "80", "90")
+                .replace("\"checklist\":" + CHECKLIST, "\"checklist\":{}"));
+        expect(400, empty);
+        assertThat(empty.getBody().get("detail").asText()).startsWith("Invalid fields: checklist.");
+        assertThat(empty.getBody().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder(
+                "checklist.goodLeadership", "checklist.goodMembership", "checklist.goodMechanisms",
+                "checklist.goodResults", "checklist.goodPublicOpinion", "checklist.strongInDevelopment",
+                "checklist.strongInServingThePublic", "checklist.strongInUnitingPeople",
+                "checklist.strongInPromotingHarmony");
+        ResponseEntity<JsonNode> partial = api.post(GROUP, "/api/assessments", organisation("v3", "80", "90")
+                .replace("\"goodLeadership\":true,", ""));
+        expect(400, partial);
+        assertThat(partial.getBody().get("detail").asText()).isEqualTo("Invalid fields: checklist.goodLeadership");
+        assertThat(api.storedEvents()).isEqualTo(before);
+
+        expect(201, api.post(GROUP, "/api/assessments", organisation("v3", "80", "90")
+                .replace("\"year\":2011", "\"year\":2012")));
+    }
+
+    @Test
     void wrongStatesAndWrongPeopleAreRefusedAndNothingIsStored() {
         long before = api.storedEvents();
         ResponseEntity<JsonNode> noScheme = api.post(GROUP, "/api/assessments", organisation("v1", "80", "90"));

@@ -76,6 +76,32 @@ class AssignmentApiTest {
     }
 
     @Test
+    void anAssignmentThatAnActiveOneAlreadyCoversIsRefusedNamingIt() {
+        roster.organisations("east", "v1", "v2");
+        String campaign = roster.campaign();
+        String first = api.assign(campaign, "leader-4", "LEADER", List.of("v1", "v2"), List.of());
+        long before = api.storedEvents();
+        for (String organisations : List.of("[\"v1\",\"v2\"]", "[\"v2\"]", "[\"v1\",\"v1\"]")) {
+            ResponseEntity<JsonNode> twin = api.post(OFFICE, "/api/assignments", """
+                    {"campaignId":"%s","reviewerId":"leader-4","kind":"LEADER","organisationIds":%s}"""
+                    .formatted(campaign, organisations));
+            expect(409, twin);
+            assertThat(twin.getBody().get("detail").asText()).isEqualTo("leader-4 is already assigned to every "
+                    + "organisation and township named, as LEADER in campaign " + campaign + ", by active "
+                    + "assignment " + first);
+        }
+        assertThat(api.storedEvents()).isEqualTo(before);
+
+        // Another kind, another township or another reviewer adds something.
+        api.assign(campaign, "leader-4", "INSPECTION_GROUP", List.of("v1"), List.of());
+        api.assign(campaign, "leader-4", "LEADER", List.of("v1"), List.of("east"));
+        api.assign(campaign, "leader-5", "LEADER", List.of("v1", "v2"), List.of());
+        // Once revoked, it covers nothing: the same assignment can be made again.
+        expect(204, api.post(OFFICE, "/api/assignments/" + first + "/revocation", "{\"reason\":\"联系点调整\"}"));
+        api.assign(campaign, "leader-4", "LEADER", List.of("v1", "v2"), List.of());
+    }
+
+    @Test
     void onlyTheDistrictAssignsAndInvalidAssignmentsAreRefusedNamingTheFields() {
         String campaign = roster.campaign();
         long before = api.storedEvents();

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -122,6 +124,96 @@ class LedgerApiTest {
         expect(404, api.post(OFFICE, "/api/rectifications/" + campaign + ":2011:v404/leader",
                 "{\"leaderId\":\"leader-wang\",\"assignedOn\":\"2012-01-05\"}"));
         assertThat(api.storedEvents()).isEqualTo(assigned);
+    }
+
+    @Test
+    void progressAndChecksAreNotDatedBeforeWhatTheyFollowNorInTheFuture() {
+        String id = lagging("v1", "east");
+        String unit = "/api/rectifications/" + id;
+        String future = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2).toString();
+        long listed = api.storedEvents();
+        ResponseEntity<JsonNode> leaderLater = api.post(OFFICE, unit + "/leader",
+                "{\"leaderId\":\"leader-wang\",\"assignedOn\":\"" + future + "\"}");
+        expect(400, leaderLater);
+        assertThat(leaderLater.getBody().get("detail").asText()).isEqualTo("Invalid fields: assignedOn");
+        assertThat(api.storedEvents()).isEqualTo(listed);
+        expect(204, api.post(OFFICE, unit + "/leader",
+                "{\"leaderId\":\"leader-wang\",\"assignedOn\":\"2012-01-05\"}"));
+        expect(204, api.post(LEADER, unit + "/measures", "{\"measures\":[\"调整班子\"],\"dueOn\":\"2099-06-30\"}"));
+
+        long rectifying = api.storedEvents();
+        ResponseEntity<JsonNode> beforeLeader = api.post(EAST, unit + "/progress",
+                "{\"progress\":\"p\",\"reportedOn\":\"2011-01-01\"}");
+        expect(400, beforeLeader);
+        assertThat(beforeLeader.getBody().get("detail").asText())
+                .isEqualTo("reportedOn: 2011-01-01 is before a leader was made responsible for the unit (2012-01-05)");
+        ResponseEntity<JsonNode> progressLater = api.post(EAST, unit + "/progress",
+                "{\"progress\":\"p\",\"reportedOn\":\"" + future + "\"}");
+        expect(400, progressLater);
+        assertThat(progressLater.getBody().get("detail").asText()).isEqualTo("Invalid fields: reportedOn");
+        assertThat(api.storedEvents()).isEqualTo(rectifying);
+
+        expect(204, api.post(EAST, unit + "/progress", "{\"progress\":\"p\",\"reportedOn\":\"2012-03-01\"}"));
+        expect(204, api.post(GROUP, unit + "/final-check",
+                "{\"passed\":false,\"findings\":\"f\",\"checkedOn\":\"2012-04-01\"}"));
+        expect(204, api.post(EAST, unit + "/progress", "{\"progress\":\"p\",\"reportedOn\":\"2012-04-10\"}"));
+        long progressed = api.storedEvents();
+        ResponseEntity<JsonNode> beforeProgress = api.post(GROUP, unit + "/final-check",
+                "{\"passed\":true,\"findings\":\"f\",\"checkedOn\":\"2012-03-01\"}");
+        expect(400, beforeProgress);
+        assertThat(beforeProgress.getBody().get("detail").asText())
+                .isEqualTo("checkedOn: 2012-03-01 is before the latest progress was reported (2012-04-10)");
+        ResponseEntity<JsonNode> checkedLater = api.post(GROUP, unit + "/final-check",
+                "{\"passed\":true,\"findings\":\"f\",\"checkedOn\":\"" + future + "\"}");
+        expect(400, checkedLater);
+        assertThat(checkedLater.getBody().get("detail").asText()).isEqualTo("Invalid fields: checkedOn");
+        assertThat(api.storedEvents()).isEqualTo(progressed);
+
+        expect(204, api.post(GROUP, unit + "/final-check",
+                "{\"passed\":false,\"findings\":\"f\",\"checkedOn\":\"2012-05-01\"}"));
+        // A late report of earlier work, then a check dated before the previous check.
+        expect(204, api.post(EAST, unit + "/progress", "{\"progress\":\"p\",\"reportedOn\":\"2012-04-20\"}"));
+        long reportedLate = api.storedEvents();
+        ResponseEntity<JsonNode> beforeCheck = api.post(GROUP, unit + "/final-check",
+                "{\"passed\":true,\"findings\":\"f\",\"checkedOn\":\"2012-04-25\"}");
+        expect(400, beforeCheck);
+        assertThat(beforeCheck.getBody().get("detail").asText())
+                .isEqualTo("checkedOn: 2012-04-25 is before the unit was last checked (2012-05-01)");
+        assertThat(api.storedEvents()).isEqualTo(reportedLate);
+        assertThat(expect(200, api.get(unit)).getBody().at("/unit/status").asText()).isEqualTo("RECTIFYING");
+        expect(204, api.post(GROUP, unit + "/final-check",
+                "{\"passed\":true,\"findings\":\"f\",\"checkedOn\":\"2012-05-01\"}"));
+    }
+
+    @Test
+    void onlyTheResponsibleLeaderAmongReviewersRecordsTheRectification() {
+        String id = lagging("v2", "east");
+        String unit = "/api/rectifications/" + id;
+        api.assign(campaign, "review-tool", "LEADER", List.of("v2"), List.of());
+        As otherLeader = new As("review-tool", "district").withRoles("REVIEWER");
+        As responsible = new As("leader-wang", "district").withRoles("REVIEWER");
+        As clerk = new As("clerk-east", "east").withRoles("AGENCY_STAFF");
+        expect(204, api.post(OFFICE, unit + "/leader",
+                "{\"leaderId\":\"leader-wang\",\"assignedOn\":\"2012-01-05\"}"));
+
+        long before = api.storedEvents();
+        ResponseEntity<JsonNode> measures = api.post(otherLeader, unit + "/measures",
+                "{\"measures\":[\"调整班子\"],\"dueOn\":\"2012-06-30\"}");
+        expect(403, measures);
+        assertThat(measures.getBody().get("detail").asText()).startsWith("review-tool of district may not record "
+                + "the rectification of " + id + ": only its responsible leader");
+        assertThat(api.storedEvents()).isEqualTo(before);
+        expect(204, api.post(responsible, unit + "/measures", "{\"measures\":[\"调整班子\"],\"dueOn\":\"2012-06-30\"}"));
+
+        long measured = api.storedEvents();
+        expect(403, api.post(otherLeader, unit + "/progress", "{\"progress\":\"p\",\"reportedOn\":\"2012-03-01\"}"));
+        expect(403, api.post(new As("clerk-west", "west").withRoles("AGENCY_STAFF"), unit + "/progress",
+                "{\"progress\":\"p\",\"reportedOn\":\"2012-03-01\"}"));
+        assertThat(api.storedEvents()).isEqualTo(measured);
+        expect(204, api.post(responsible, unit + "/progress", "{\"progress\":\"p\",\"reportedOn\":\"2012-03-01\"}"));
+        expect(204, api.post(clerk, unit + "/progress", "{\"progress\":\"p\",\"reportedOn\":\"2012-03-02\"}"));
+        expect(204, api.post(GROUP.withRoles("INSPECTION_GROUP"), unit + "/progress",
+                "{\"progress\":\"p\",\"reportedOn\":\"2012-03-03\"}"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.campaign.evaluation.mass;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.bson.Document;
 import org.campaign.contracts.EventEnvelope;
 import org.campaign.contracts.EventJson;
 import org.campaign.evaluation.ApiClient;
@@ -11,8 +12,11 @@ import org.campaign.evaluation.RosterFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.ResponseEntity;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,6 +35,8 @@ class MassEvaluationApiTest {
     ApiClient api;
     @Autowired
     RosterFixture roster;
+    @Autowired
+    MongoTemplate mongo;
 
     String campaign;
 
@@ -166,6 +172,101 @@ class MassEvaluationApiTest {
         expect(400, api.post(GROUP, "/api/evaluations/" + id + "/ballots",
                 ballot("q-1", "QUESTIONNAIRE", "VERY_HAPPY", null)));
         assertThat(api.storedEvents()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aTallyCountsAtMostOneHundredThousandOfEachAnswerAndAnEvaluationAtMostOneMillionAnswers() {
+        String id = open("[\"BALLOT_BOX\",\"PHONE_CALLS\"]");
+        String tallies = "/api/evaluations/" + id + "/tallies";
+        long before = api.storedEvents();
+        ResponseEntity<JsonNode> huge = api.post(GROUP, tallies, """
+                {"method":"BALLOT_BOX","satisfied":2147483647,"basicallySatisfied":2147483647,
+                 "dissatisfied":2147483647}""");
+        expect(400, huge);
+        assertThat(huge.getBody().get("detail").asText()).startsWith("Invalid fields: ")
+                .contains("satisfied", "basicallySatisfied", "dissatisfied");
+        assertThat(huge.getBody().get("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("satisfied", "basicallySatisfied", "dissatisfied");
+        assertThat(huge.getBody().get("errors").findValuesAsText("message")).allMatch(m -> m.contains("100000"));
+        assertThat(api.storedEvents()).isEqualTo(before);
+        // A count of people is a whole number: 1.5 is refused, not cut to 1.
+        ResponseEntity<JsonNode> fraction = api.post(GROUP, tallies, """
+                {"method":"BALLOT_BOX","satisfied":1.5,"basicallySatisfied":0,"dissatisfied":0}""");
+        expect(400, fraction);
+        assertThat(fraction.getBody().get("detail").asText()).contains("'satisfied'");
+        assertThat(api.storedEvents()).isEqualTo(before);
+
+        for (int i = 0; i < 3; i++) {
+            expect(204, api.post(GROUP, tallies, tally(100_000, 100_000, 100_000)));
+        }
+        long counted = api.storedEvents();
+        ResponseEntity<JsonNode> beyond = api.post(GROUP, tallies, tally(100_000, 0, 1));
+        expect(409, beyond);
+        assertThat(beyond.getBody().get("detail").asText()).isEqualTo("Mass evaluation " + id + " counts 900000 "
+                + "answers and may count at most 1000000, so you cannot enter a tally of 100001 more");
+        assertThat(api.storedEvents()).isEqualTo(counted);
+        expect(204, api.post(GROUP, tallies, tally(100_000, 0, 0)));
+        ResponseEntity<JsonNode> oneMore = api.post(GROUP, "/api/evaluations/" + id + "/ballots",
+                ballot("13900001111", "PHONE_CALLS", "SATISFIED", null));
+        expect(409, oneMore);
+        assertThat(oneMore.getBody().get("detail").asText()).endsWith("so you cannot cast a ballot");
+
+        JsonNode result = expect(200, api.post(GROUP, "/api/evaluations/" + id + "/closing",
+                "{\"closedOn\":\"2011-09-30\"}")).getBody();
+        assertThat(result.get("satisfied").asLong()).isEqualTo(400_000);
+        assertThat(result.get("dissatisfied").asLong()).isEqualTo(300_000);
+        assertThat(result.get("satisfactionRate").decimalValue()).isEqualByComparingTo("70.0");
+        assertThat(api.published(id, 6).get(5).payload().get("total").asLong()).isEqualTo(1_000_000);
+        assertThat(expect(200, api.get(GROUP, "/api/evaluations?campaignId=" + campaign)).getBody()
+                .at("/items/0/id").asText()).isEqualTo(id);
+    }
+
+    static String tally(int satisfied, int basicallySatisfied, int dissatisfied) {
+        return "{\"method\":\"BALLOT_BOX\",\"satisfied\":%d,\"basicallySatisfied\":%d,\"dissatisfied\":%d}"
+                .formatted(satisfied, basicallySatisfied, dissatisfied);
+    }
+
+    @Test
+    void countsStoredAsSmallOrAsOverflowedNumbersAreStillRead() {
+        String id = open("[\"BALLOT_BOX\"]");
+        // As kept before the counts were long numbers: int32, and int64 where an increment overflowed.
+        mongo.getCollection("mass_evaluations").updateOne(new Document("_id", id), new Document("$set",
+                new Document("satisfied", 7).append("basicallySatisfied", 2147483648L).append("dissatisfied", 0)));
+
+        JsonNode evaluation = expect(200, api.get(GROUP, "/api/evaluations/" + id)).getBody();
+        assertThat(evaluation.get("satisfied").asLong()).isEqualTo(7);
+        assertThat(evaluation.get("basicallySatisfied").asLong()).isEqualTo(2147483648L);
+        expect(200, api.get(GROUP, "/api/evaluations?campaignId=" + campaign));
+    }
+
+    @Test
+    void anEvaluationIsOpenedAndClosedNoLaterThanTodayInOneOfTheCampaignsYears() {
+        String future = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2).toString();
+        String opening = """
+                {"campaignId":"%s","year":%d,"round":"2011-R2","subjectType":"ORGANISATION","subjectId":"v1",
+                 "organisationId":"v1","townshipId":"east","methods":["BALLOT_BOX"],"openedOn":"%s"}""";
+        long before = api.storedEvents();
+        ResponseEntity<JsonNode> openedLater = api.post(GROUP, "/api/evaluations",
+                opening.formatted(campaign, 2011, future));
+        expect(400, openedLater);
+        assertThat(openedLater.getBody().get("detail").asText()).isEqualTo("Invalid fields: openedOn");
+        ResponseEntity<JsonNode> laterYear = api.post(GROUP, "/api/evaluations",
+                opening.formatted(campaign, 2013, "2011-09-20"));
+        expect(400, laterYear);
+        assertThat(laterYear.getBody().get("detail").asText()).isEqualTo("year: 2013 is outside campaign "
+                + campaign + ", which runs from 2010-06-01 to 2012-12-31");
+        expect(400, api.post(GROUP, "/api/evaluations", opening.formatted(campaign, 2009, "2011-09-20")));
+        assertThat(api.storedEvents()).isEqualTo(before);
+
+        String id = created(api.post(GROUP, "/api/evaluations", opening.formatted(campaign, 2010, "2011-09-20")),
+                "evaluationId");
+        expect(204, api.post(GROUP, "/api/evaluations/" + id + "/tallies", tally(9, 0, 1)));
+        long tallied = api.storedEvents();
+        ResponseEntity<JsonNode> closing = api.post(GROUP, "/api/evaluations/" + id + "/closing",
+                "{\"closedOn\":\"" + future + "\"}");
+        expect(400, closing);
+        assertThat(closing.getBody().get("detail").asText()).isEqualTo("Invalid fields: closedOn");
+        assertThat(api.storedEvents()).isEqualTo(tallied);
     }
 
     @Test

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -171,6 +173,58 @@ class ReviewApiTest {
         expect(409, twice);
         assertThat(twice.getBody().get("detail").asText()).contains("already accepted");
         assertThat(api.storedEvents()).isEqualTo(accepted);
+    }
+
+    @Test
+    void afterAReopeningNoStepIsDatedBeforeItAndNoneInTheFuture() {
+        String id = record(LEADER, review("v1", "east", "在公开栏公示承诺"));
+        String rectification = "/api/reviews/" + id + "/rectification/";
+        expect(204, api.post(EAST, rectification + "commitment",
+                "{\"statement\":\"s\",\"committedOn\":\"2011-10-01\"}"));
+        expect(204, api.post(EAST, rectification + "completion", "{\"report\":\"r\",\"completedOn\":\"2011-10-05\"}"));
+        expect(204, api.post(LEADER, rectification + "reopening", "{\"reason\":\"r\",\"reopenedOn\":\"2011-10-06\"}"));
+        long reopened = api.storedEvents();
+        ResponseEntity<JsonNode> early = api.post(EAST, rectification + "commitment",
+                "{\"statement\":\"s\",\"committedOn\":\"2011-10-02\"}");
+        expect(400, early);
+        assertThat(early.getBody().get("detail").asText())
+                .isEqualTo("committedOn: 2011-10-02 is before the rectification was reopened (2011-10-06)");
+        String future = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2).toString();
+        ResponseEntity<JsonNode> later = api.post(EAST, rectification + "commitment",
+                "{\"statement\":\"s\",\"committedOn\":\"" + future + "\"}");
+        expect(400, later);
+        assertThat(later.getBody().get("detail").asText()).isEqualTo("Invalid fields: committedOn");
+        assertThat(api.storedEvents()).isEqualTo(reopened);
+
+        expect(204, api.post(EAST, rectification + "commitment",
+                "{\"statement\":\"s\",\"committedOn\":\"2011-10-06\"}"));
+        long committed = api.storedEvents();
+        ResponseEntity<JsonNode> completion = api.post(EAST, rectification + "completion",
+                "{\"report\":\"r\",\"completedOn\":\"2011-10-03\"}");
+        expect(400, completion);
+        assertThat(completion.getBody().get("detail").asText())
+                .isEqualTo("completedOn: 2011-10-03 is before the rectification was committed to (2011-10-06)");
+        expect(400, api.post(EAST, rectification + "completion",
+                "{\"report\":\"r\",\"completedOn\":\"" + future + "\"}"));
+        assertThat(api.storedEvents()).isEqualTo(committed);
+
+        expect(204, api.post(EAST, rectification + "completion", "{\"report\":\"r\",\"completedOn\":\"2011-10-07\"}"));
+        long completed = api.storedEvents();
+        ResponseEntity<JsonNode> acceptance = api.post(LEADER, rectification + "acceptance",
+                "{\"acceptedOn\":\"2011-10-04\"}");
+        expect(400, acceptance);
+        assertThat(acceptance.getBody().get("detail").asText())
+                .isEqualTo("acceptedOn: 2011-10-04 is before the rectification was reported completed (2011-10-07)");
+        ResponseEntity<JsonNode> acceptedLater = api.post(LEADER, rectification + "acceptance",
+                "{\"acceptedOn\":\"" + future + "\"}");
+        expect(400, acceptedLater);
+        assertThat(acceptedLater.getBody().get("detail").asText()).isEqualTo("Invalid fields: acceptedOn");
+        ResponseEntity<JsonNode> reopenedLater = api.post(LEADER, rectification + "reopening",
+                "{\"reason\":\"r\",\"reopenedOn\":\"" + future + "\"}");
+        expect(400, reopenedLater);
+        assertThat(reopenedLater.getBody().get("detail").asText()).isEqualTo("Invalid fields: reopenedOn");
+        assertThat(api.storedEvents()).isEqualTo(completed);
+        expect(204, api.post(LEADER, rectification + "acceptance", "{\"acceptedOn\":\"2011-10-08\"}"));
     }
 
     @Test
