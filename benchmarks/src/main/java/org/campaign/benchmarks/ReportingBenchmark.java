@@ -511,6 +511,19 @@ public final class ReportingBenchmark {
         Thread.sleep(3000);
         List<Long> freshness = new ArrayList<>();
         try (KafkaProducer<String, String> probes = producer(0)) {
+            // The probes' campaign is defined first, as the pledge service would: reports of an unknown one are 404s.
+            ObjectNode campaign = JSON.createObjectNode().put("campaignId", probeCampaign).put("name", "probe")
+                    .put("startsOn", "2010-06-01").put("endsOn", "2012-06-30");
+            campaign.putArray("phases");
+            probes.send(new ProducerRecord<>(PLEDGE_TOPIC, probeCampaign, envelope("CampaignDefined", "Campaign",
+                    probeCampaign, 0, campaign, Instant.now()))).get(10, TimeUnit.SECONDS);
+            long defined = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (status("/api/reports/pledges/summary?campaignId=" + probeCampaign) != 200) {
+                if (System.nanoTime() > defined) {
+                    throw new IllegalStateException("Campaign " + probeCampaign + " not known after 30 s");
+                }
+                Thread.sleep(pollMillis);
+            }
             long end = System.nanoTime() + Duration.ofSeconds(freshnessSeconds).toNanos();
             int k = 0;
             while (System.nanoTime() < end) {
@@ -631,7 +644,12 @@ public final class ReportingBenchmark {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
-    private JsonNode get(String path) throws IOException, InterruptedException {
+    private int status(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+        private JsonNode get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {

@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the campaigns the pledge service defines, with their periods ({@link RosterCampaign}), from the same topic as
  * the roster but with a consumer group of its own, from the earliest offset: a service that kept its roster before
- * it kept campaigns learns the campaigns defined before as well. A campaign is defined once, so a redelivered
- * definition is saved again unchanged.
+ * it kept campaigns learns the campaigns defined before as well. The group is named for what it keeps
+ * ({@code …-campaign-periods}): a service that kept campaigns without their periods reads the topic again under it
+ * and fills them in. A campaign is defined once, so a redelivered definition is saved again unchanged.
  */
 @Component
 class CampaignProjection {

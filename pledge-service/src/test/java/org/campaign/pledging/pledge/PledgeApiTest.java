@@ -10,6 +10,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +31,7 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.campaign.pledging.ApiClient.expect;
 import static org.campaign.testsupport.Eventually.eventually;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 @PledgeServiceTest
 class PledgeApiTest {
@@ -38,6 +42,10 @@ class PledgeApiTest {
     TestClock clock;
     @Autowired
     PledgeLapses lapses;
+    @Autowired
+    PledgePaths paths;
+    @Autowired
+    MongoTemplate mongo;
     @Value("${campaign.events.topic}")
     String topic;
 
@@ -158,6 +166,25 @@ class PledgeApiTest {
         ResponseEntity<JsonNode> noEndpoint = api.post(district.township(), "/api/pledges/p-1/explode", "{}");
         assertThat(noEndpoint.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(noEndpoint.getBody().get("detail").asText()).isEqualTo("No endpoint POST /api/pledges/p-1/explode");
+    }
+
+    @Test
+    void pledgesLeftWhereTheirOrganisationWasBeforeAMoveFollowItAtStartUp() {
+        String id = api.pledge(district.township(), district.campaign(), "ORGANISATION", district.village(),
+                "2011-12-31");
+        List<String> path = new ArrayList<>();
+        expect(200, api.get(district.township(), "/api/pledges/" + id)).getBody().at("/pledge/path")
+                .forEach(part -> path.add(part.asText()));
+        // As a move before pledges followed their organisations left it: under another township.
+        mongo.updateFirst(Query.query(where("_id").is(id)), Update.update("path",
+                List.of(district.otherTownship(), district.village())), PledgeEntry.class);
+        assertThat(api.get(district.township(), "/api/pledges/" + id).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+
+        assertThat(paths.alignWithRoster()).isGreaterThanOrEqualTo(1);
+        JsonNode aligned = expect(200, api.get(district.township(), "/api/pledges/" + id)).getBody();
+        assertThat(aligned.at("/pledge/path")).extracting(JsonNode::asText).containsExactlyElementsOf(path);
+        assertThat(paths.alignWithRoster()).as("nothing more to align").isZero();
     }
 
     @Test

@@ -595,6 +595,12 @@ export function render(main) {
     }
     (campaigns || []).forEach((c) => campaignSelect.append(
       h('option', { value: c.campaignId, selected: c.campaignId === state.campaignId }, c.name ? `${c.name}（${c.campaignId}）` : c.campaignId)));
+    // A campaign remembered from an earlier visit that the reports no longer know: show the whole district instead.
+    if (state.campaignId && !(campaigns || []).some((c) => c.campaignId === state.campaignId)) {
+      state.campaignId = '';
+      campaignSelect.value = '';
+      restart();
+    }
   }).catch(showProblem);
 
   drawScope();

@@ -62,6 +62,17 @@ function campaignOptions(target, campaigns, withAll) {
 export function render(main, user) {
   let left = false;
   const year = String(new Date().getFullYear());
+  const evaluationYear = h('input', { type: 'number', name: 'year', id: 'evaluation-year', value: year, min: 2000, max: 2100 });
+  const assessmentYear = h('input', { type: 'number', name: 'year', id: 'assessment-year', value: year, min: 2000, max: 2100 });
+  let campaignList = [];
+  /** This year, or the campaign's nearest year when it does not run this year: the services refuse other years. */
+  const yearIn = (campaignId) => {
+    const chosen = campaignList.find((c) => c.id === campaignId);
+    if (!chosen || !chosen.startsOn || !chosen.endsOn) {
+      return year;
+    }
+    return String(Math.min(Math.max(Number(year), Number(chosen.startsOn.slice(0, 4))), Number(chosen.endsOn.slice(0, 4))));
+  };
   const townships = h('datalist', { id: 'inspection-townships' });
   const panels = {};
   const tabButtons = {};
@@ -102,7 +113,7 @@ export function render(main, user) {
     h('div', { class: 'form-errors message error', role: 'alert', hidden: true, dataset: { testid: 'form-error' } }),
     field(t('field.campaignId'), campaign),
     h('div', { class: 'row' },
-      field(t('field.year'), h('input', { type: 'number', name: 'year', id: 'evaluation-year', value: year, min: 2000, max: 2100 })),
+      field(t('field.year'), evaluationYear),
       field(t('inspection.evaluation.round'), h('input', { type: 'text', name: 'round', id: 'evaluation-round', maxlength: 32,
         placeholder: `${year}-R1` }))),
     field(t('field.organisationId'), h('input', { type: 'text', name: 'subjectId', id: 'evaluation-organisation', maxlength: 64 })),
@@ -307,7 +318,7 @@ export function render(main, user) {
     field(t('field.campaignId'), assessmentCampaign),
     schemeInfo,
     h('div', { class: 'row' },
-      field(t('field.year'), h('input', { type: 'number', name: 'year', id: 'assessment-year', value: year, min: 2000, max: 2100 })),
+      field(t('field.year'), assessmentYear),
       field(t('inspection.assessment.subjectType'), subjectType)),
     h('div', { class: 'row' },
       field(t('inspection.assessment.subject'), subjectId),
@@ -324,7 +335,8 @@ export function render(main, user) {
 
   subjectType.addEventListener('change', syncSubject);
   fromEvaluations.addEventListener('change', syncSatisfaction);
-  assessmentCampaign.addEventListener('change', () => loadScheme());
+  assessmentCampaign.addEventListener('change', () => { assessmentYear.value = yearIn(assessmentCampaign.value); loadScheme(); });
+  campaign.addEventListener('change', () => { evaluationYear.value = yearIn(campaign.value); });
   syncSubject();
   syncSatisfaction();
 
@@ -515,10 +527,13 @@ export function render(main, user) {
       }
       if (campaigns.status === 'fulfilled') {
         const list = campaigns.value || [];
+        campaignList = list;
         campaignOptions(campaign, list, false);
         campaignOptions(evaluationCampaign, list, true);
         campaignOptions(assessmentCampaign, list, false);
         campaignOptions(ledgerCampaign, list, true);
+        evaluationYear.value = yearIn(campaign.value);
+        assessmentYear.value = yearIn(assessmentCampaign.value);
         loadScheme();
       }
       if (mine.status === 'rejected') {
