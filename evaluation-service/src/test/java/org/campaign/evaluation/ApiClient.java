@@ -108,7 +108,12 @@ public class ApiClient {
         return response;
     }
 
-    /** The id field of a 201 response. */
+    /** The detail of the problem a refused POST answers, once its status is the one expected. */
+    public String refusal(int status, As as, String path, String body) {
+        return expect(status, post(as, path, body)).getBody().get("detail").asText();
+    }
+
+        /** The id field of a 201 response. */
     public static String created(ResponseEntity<JsonNode> response, String idField) {
         return expect(201, response).getBody().get(idField).asText();
     }

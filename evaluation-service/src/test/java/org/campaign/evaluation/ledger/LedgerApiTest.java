@@ -132,25 +132,19 @@ class LedgerApiTest {
         String unit = "/api/rectifications/" + id;
         String future = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2).toString();
         long listed = api.storedEvents();
-        ResponseEntity<JsonNode> leaderLater = api.post(OFFICE, unit + "/leader",
-                "{\"leaderId\":\"leader-wang\",\"assignedOn\":\"" + future + "\"}");
-        expect(400, leaderLater);
-        assertThat(leaderLater.getBody().get("detail").asText()).isEqualTo("Invalid fields: assignedOn");
+        assertThat(api.refusal(400, OFFICE, unit + "/leader",
+                "{\"leaderId\":\"leader-wang\",\"assignedOn\":\"" + future + "\"}")).isEqualTo("Invalid fields: assignedOn");
         assertThat(api.storedEvents()).isEqualTo(listed);
         expect(204, api.post(OFFICE, unit + "/leader",
                 "{\"leaderId\":\"leader-wang\",\"assignedOn\":\"2012-01-05\"}"));
         expect(204, api.post(LEADER, unit + "/measures", "{\"measures\":[\"调整班子\"],\"dueOn\":\"2099-06-30\"}"));
 
         long rectifying = api.storedEvents();
-        ResponseEntity<JsonNode> beforeLeader = api.post(EAST, unit + "/progress",
-                "{\"progress\":\"p\",\"reportedOn\":\"2011-01-01\"}");
-        expect(400, beforeLeader);
-        assertThat(beforeLeader.getBody().get("detail").asText())
+        assertThat(api.refusal(400, EAST, unit + "/progress",
+                "{\"progress\":\"p\",\"reportedOn\":\"2011-01-01\"}"))
                 .isEqualTo("reportedOn: 2011-01-01 is before a leader was made responsible for the unit (2012-01-05)");
-        ResponseEntity<JsonNode> progressLater = api.post(EAST, unit + "/progress",
-                "{\"progress\":\"p\",\"reportedOn\":\"" + future + "\"}");
-        expect(400, progressLater);
-        assertThat(progressLater.getBody().get("detail").asText()).isEqualTo("Invalid fields: reportedOn");
+        assertThat(api.refusal(400, EAST, unit + "/progress",
+                "{\"progress\":\"p\",\"reportedOn\":\"" + future + "\"}")).isEqualTo("Invalid fields: reportedOn");
         assertThat(api.storedEvents()).isEqualTo(rectifying);
 
         expect(204, api.post(EAST, unit + "/progress", "{\"progress\":\"p\",\"reportedOn\":\"2012-03-01\"}"));
@@ -158,15 +152,11 @@ class LedgerApiTest {
                 "{\"passed\":false,\"findings\":\"f\",\"checkedOn\":\"2012-04-01\"}"));
         expect(204, api.post(EAST, unit + "/progress", "{\"progress\":\"p\",\"reportedOn\":\"2012-04-10\"}"));
         long progressed = api.storedEvents();
-        ResponseEntity<JsonNode> beforeProgress = api.post(GROUP, unit + "/final-check",
-                "{\"passed\":true,\"findings\":\"f\",\"checkedOn\":\"2012-03-01\"}");
-        expect(400, beforeProgress);
-        assertThat(beforeProgress.getBody().get("detail").asText())
+        assertThat(api.refusal(400, GROUP, unit + "/final-check",
+                "{\"passed\":true,\"findings\":\"f\",\"checkedOn\":\"2012-03-01\"}"))
                 .isEqualTo("checkedOn: 2012-03-01 is before the latest progress was reported (2012-04-10)");
-        ResponseEntity<JsonNode> checkedLater = api.post(GROUP, unit + "/final-check",
-                "{\"passed\":true,\"findings\":\"f\",\"checkedOn\":\"" + future + "\"}");
-        expect(400, checkedLater);
-        assertThat(checkedLater.getBody().get("detail").asText()).isEqualTo("Invalid fields: checkedOn");
+        assertThat(api.refusal(400, GROUP, unit + "/final-check",
+                "{\"passed\":true,\"findings\":\"f\",\"checkedOn\":\"" + future + "\"}")).isEqualTo("Invalid fields: checkedOn");
         assertThat(api.storedEvents()).isEqualTo(progressed);
 
         expect(204, api.post(GROUP, unit + "/final-check",
@@ -174,10 +164,8 @@ class LedgerApiTest {
         // A late report of earlier work, then a check dated before the previous check.
         expect(204, api.post(EAST, unit + "/progress", "{\"progress\":\"p\",\"reportedOn\":\"2012-04-20\"}"));
         long reportedLate = api.storedEvents();
-        ResponseEntity<JsonNode> beforeCheck = api.post(GROUP, unit + "/final-check",
-                "{\"passed\":true,\"findings\":\"f\",\"checkedOn\":\"2012-04-25\"}");
-        expect(400, beforeCheck);
-        assertThat(beforeCheck.getBody().get("detail").asText())
+        assertThat(api.refusal(400, GROUP, unit + "/final-check",
+                "{\"passed\":true,\"findings\":\"f\",\"checkedOn\":\"2012-04-25\"}"))
                 .isEqualTo("checkedOn: 2012-04-25 is before the unit was last checked (2012-05-01)");
         assertThat(api.storedEvents()).isEqualTo(reportedLate);
         assertThat(expect(200, api.get(unit)).getBody().at("/unit/status").asText()).isEqualTo("RECTIFYING");

@@ -184,25 +184,19 @@ class ReviewApiTest {
         expect(204, api.post(EAST, rectification + "completion", "{\"report\":\"r\",\"completedOn\":\"2011-10-05\"}"));
         expect(204, api.post(LEADER, rectification + "reopening", "{\"reason\":\"r\",\"reopenedOn\":\"2011-10-06\"}"));
         long reopened = api.storedEvents();
-        ResponseEntity<JsonNode> early = api.post(EAST, rectification + "commitment",
-                "{\"statement\":\"s\",\"committedOn\":\"2011-10-02\"}");
-        expect(400, early);
-        assertThat(early.getBody().get("detail").asText())
+        assertThat(api.refusal(400, EAST, rectification + "commitment",
+                "{\"statement\":\"s\",\"committedOn\":\"2011-10-02\"}"))
                 .isEqualTo("committedOn: 2011-10-02 is before the rectification was reopened (2011-10-06)");
         String future = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2).toString();
-        ResponseEntity<JsonNode> later = api.post(EAST, rectification + "commitment",
-                "{\"statement\":\"s\",\"committedOn\":\"" + future + "\"}");
-        expect(400, later);
-        assertThat(later.getBody().get("detail").asText()).isEqualTo("Invalid fields: committedOn");
+        assertThat(api.refusal(400, EAST, rectification + "commitment",
+                "{\"statement\":\"s\",\"committedOn\":\"" + future + "\"}")).isEqualTo("Invalid fields: committedOn");
         assertThat(api.storedEvents()).isEqualTo(reopened);
 
         expect(204, api.post(EAST, rectification + "commitment",
                 "{\"statement\":\"s\",\"committedOn\":\"2011-10-06\"}"));
         long committed = api.storedEvents();
-        ResponseEntity<JsonNode> completion = api.post(EAST, rectification + "completion",
-                "{\"report\":\"r\",\"completedOn\":\"2011-10-03\"}");
-        expect(400, completion);
-        assertThat(completion.getBody().get("detail").asText())
+        assertThat(api.refusal(400, EAST, rectification + "completion",
+                "{\"report\":\"r\",\"completedOn\":\"2011-10-03\"}"))
                 .isEqualTo("completedOn: 2011-10-03 is before the rectification was committed to (2011-10-06)");
         expect(400, api.post(EAST, rectification + "completion",
                 "{\"report\":\"r\",\"completedOn\":\"" + future + "\"}"));
@@ -210,19 +204,13 @@ class ReviewApiTest {
 
         expect(204, api.post(EAST, rectification + "completion", "{\"report\":\"r\",\"completedOn\":\"2011-10-07\"}"));
         long completed = api.storedEvents();
-        ResponseEntity<JsonNode> acceptance = api.post(LEADER, rectification + "acceptance",
-                "{\"acceptedOn\":\"2011-10-04\"}");
-        expect(400, acceptance);
-        assertThat(acceptance.getBody().get("detail").asText())
+        assertThat(api.refusal(400, LEADER, rectification + "acceptance",
+                "{\"acceptedOn\":\"2011-10-04\"}"))
                 .isEqualTo("acceptedOn: 2011-10-04 is before the rectification was reported completed (2011-10-07)");
-        ResponseEntity<JsonNode> acceptedLater = api.post(LEADER, rectification + "acceptance",
-                "{\"acceptedOn\":\"" + future + "\"}");
-        expect(400, acceptedLater);
-        assertThat(acceptedLater.getBody().get("detail").asText()).isEqualTo("Invalid fields: acceptedOn");
-        ResponseEntity<JsonNode> reopenedLater = api.post(LEADER, rectification + "reopening",
-                "{\"reason\":\"r\",\"reopenedOn\":\"" + future + "\"}");
-        expect(400, reopenedLater);
-        assertThat(reopenedLater.getBody().get("detail").asText()).isEqualTo("Invalid fields: reopenedOn");
+        assertThat(api.refusal(400, LEADER, rectification + "acceptance",
+                "{\"acceptedOn\":\"" + future + "\"}")).isEqualTo("Invalid fields: acceptedOn");
+        assertThat(api.refusal(400, LEADER, rectification + "reopening",
+                "{\"reason\":\"r\",\"reopenedOn\":\"" + future + "\"}")).isEqualTo("Invalid fields: reopenedOn");
         assertThat(api.storedEvents()).isEqualTo(completed);
         expect(204, api.post(LEADER, rectification + "acceptance", "{\"acceptedOn\":\"2011-10-08\"}"));
     }
