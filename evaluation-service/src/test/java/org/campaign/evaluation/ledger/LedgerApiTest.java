@@ -133,7 +133,8 @@ class LedgerApiTest {
         String future = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2).toString();
         long listed = api.storedEvents();
         assertThat(api.refusal(400, OFFICE, unit + "/leader",
-                "{\"leaderId\":\"leader-wang\",\"assignedOn\":\"" + future + "\"}")).isEqualTo("Invalid fields: assignedOn");
+                "{\"leaderId\":\"leader-wang\",\"assignedOn\":\"" + future + "\"}"))
+                .isEqualTo("Invalid fields: assignedOn");
         assertThat(api.storedEvents()).isEqualTo(listed);
         expect(204, api.post(OFFICE, unit + "/leader",
                 "{\"leaderId\":\"leader-wang\",\"assignedOn\":\"2012-01-05\"}"));
@@ -156,7 +157,8 @@ class LedgerApiTest {
                 "{\"passed\":true,\"findings\":\"f\",\"checkedOn\":\"2012-03-01\"}"))
                 .isEqualTo("checkedOn: 2012-03-01 is before the latest progress was reported (2012-04-10)");
         assertThat(api.refusal(400, GROUP, unit + "/final-check",
-                "{\"passed\":true,\"findings\":\"f\",\"checkedOn\":\"" + future + "\"}")).isEqualTo("Invalid fields: checkedOn");
+                "{\"passed\":true,\"findings\":\"f\",\"checkedOn\":\"" + future + "\"}"))
+                .isEqualTo("Invalid fields: checkedOn");
         assertThat(api.storedEvents()).isEqualTo(progressed);
 
         expect(204, api.post(GROUP, unit + "/final-check",
