@@ -445,9 +445,10 @@ public final class ReportingBenchmark {
                 + "(request to switch-over) = %,.0f events/s as reported by the rebuild", progress.get("eventsDone").asLong(),
                 wall, rate));
         JsonNode summary = get("/api/reports/pledges/summary");
+        JsonNode fulfilment = summary.get("fulfilmentRate");
         line("- figures after the rebuild: made " + summary.get("made").asLong() + " (generated " + pledgeCount
-                + "), fulfilled " + summary.get("fulfilled").asLong() + ", rate " + (summary.get("fulfilmentRate").isNumber()
-                        ? summary.get("fulfilmentRate").asText() + "%" : "none (nothing to rate)"));
+                + "), fulfilled " + summary.get("fulfilled").asLong() + ", rate "
+                + (fulfilment.isNumber() ? fulfilment.asText() + "%" : "none (nothing to rate)"));
         return rate;
     }
 

@@ -73,7 +73,9 @@ class PledgeSummaryIntegrationTest {
         publisher.close();
     }
 
-    /** A campaign defined with three pledges in two sectors and two townships, one of them fulfilled, and one review. */
+    /**
+     * A campaign defined with three pledges in two sectors and two townships, one of them fulfilled, and one review.
+     */
     record Scenario(String campaignId, List<EventEnvelope> pledgeEvents, List<EventEnvelope> reviewEvents) {
 
         static Scenario create() {
