@@ -66,6 +66,7 @@ public class MassEvaluationService {
                 evaluation.subjectType(), evaluation.subjectId(), evaluation.organisationId(),
                 evaluation.townshipId()), "evaluate it");
         roster.requireYearOf(evaluation.campaignId(), evaluation.year());
+        roster.requireNotBeforeCampaign(evaluation.campaignId(), "openedOn", evaluation.openedOn());
         commands.sendAndWait(evaluation.placedIn(placement.townshipId()), acting.metaData());
     }
 

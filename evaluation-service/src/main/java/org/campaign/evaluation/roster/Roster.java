@@ -7,6 +7,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
+
 /**
  * The roster as far as this service needs it: which organisations and members exist, and where they belong. It
  * is the pledge service's roster as received over Kafka ({@link RosterProjection}), so an organisation registered
@@ -80,6 +82,15 @@ public class Roster {
      * of a campaign year belongs to one of the years the campaign runs. A campaign kept without its period is not
      * checked.
      */
+    /** Refuses (400 naming {@code field}) a date before the campaign began, when its period is known. */
+    public void requireNotBeforeCampaign(String campaignId, String field, LocalDate date) {
+        RosterCampaign campaign = mongo.findById(campaignId, RosterCampaign.class);
+        if (campaign != null && campaign.startsOn() != null && date != null && date.isBefore(campaign.startsOn())) {
+            throw new IllegalArgumentException(field + ": " + date + " is before campaign " + campaignId + " began ("
+                    + campaign.startsOn() + ")");
+        }
+    }
+
     public void requireYearOf(String campaignId, int year) {
         RosterCampaign campaign = mongo.findById(campaignId, RosterCampaign.class);
         if (campaign != null && campaign.startsOn() != null && campaign.endsOn() != null

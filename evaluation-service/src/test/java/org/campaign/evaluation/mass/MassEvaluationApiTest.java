@@ -256,6 +256,8 @@ class MassEvaluationApiTest {
         assertThat(laterYear.getBody().get("detail").asText()).isEqualTo("year: 2013 is outside campaign "
                 + campaign + ", which runs from 2010-06-01 to 2012-12-31");
         expect(400, api.post(GROUP, "/api/evaluations", opening.formatted(campaign, 2009, "2011-09-20")));
+        assertThat(api.refusal(400, GROUP, "/api/evaluations", opening.formatted(campaign, 2011, "1900-01-01")))
+                .isEqualTo("openedOn: 1900-01-01 is before campaign " + campaign + " began (2010-06-01)");
         assertThat(api.storedEvents()).isEqualTo(before);
 
         String id = created(api.post(GROUP, "/api/evaluations", opening.formatted(campaign, 2010, "2011-09-20")),

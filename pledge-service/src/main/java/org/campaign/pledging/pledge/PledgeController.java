@@ -113,12 +113,14 @@ class PledgeController {
     @PostMapping("/{pledgeId}/approval")
     ResponseEntity<Void> approve(@PathVariable String pledgeId, @Valid @RequestBody ApproveRequest request,
                                  @RequestHeader(name = "If-Match", required = false) String version, Acting acting) {
+        pledges.requireInCampaign(pledgeId, "approvedOn", request.approvedOn());
         return act(acting, pledgeId, new ApprovePledge(pledgeId, request.approvedOn(), version(version)));
     }
 
     @PostMapping("/{pledgeId}/publication")
     ResponseEntity<Void> publish(@PathVariable String pledgeId, @Valid @RequestBody PublishRequest request,
                                  @RequestHeader(name = "If-Match", required = false) String version, Acting acting) {
+        pledges.requireInCampaign(pledgeId, "publishedOn", request.publishedOn());
         return act(acting, pledgeId, new PublishPledge(pledgeId, request.channel(), request.publishedOn(),
                 version(version)));
     }
@@ -126,6 +128,7 @@ class PledgeController {
     @PostMapping("/{pledgeId}/progress")
     ResponseEntity<Void> progress(@PathVariable String pledgeId, @Valid @RequestBody ProgressRequest request,
                                   @RequestHeader(name = "If-Match", required = false) String version, Acting acting) {
+        pledges.requireInCampaign(pledgeId, "reportedOn", request.reportedOn());
         return act(acting, pledgeId, new ReportProgress(pledgeId, request.achievedQuantity(), request.note(),
                 request.reportedOn(), version(version)));
     }
@@ -133,6 +136,7 @@ class PledgeController {
     @PostMapping("/{pledgeId}/fulfilment")
     ResponseEntity<Void> fulfil(@PathVariable String pledgeId, @Valid @RequestBody FulfilRequest request,
                                 @RequestHeader(name = "If-Match", required = false) String version, Acting acting) {
+        pledges.requireInCampaign(pledgeId, "fulfilledOn", request.fulfilledOn());
         return act(acting, pledgeId, new FulfilPledge(pledgeId, request.fulfilledOn(), request.evidence(),
                 version(version)));
     }

@@ -13,7 +13,9 @@ import org.campaign.pledging.roster.OrganisationEntry;
 import org.campaign.write.CommandRefused;
 import org.campaign.write.RecordNotFound;
 import org.campaign.write.web.Acting;
+import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
@@ -66,7 +68,25 @@ public class PledgeService {
         commands.sendAndWait(command, acting.metaData());
     }
 
-    public PledgeEntry find(String pledgeId) {
+    /** The period of a campaign, as the campaign list keeps it. */
+    @Document("campaigns")
+    record CampaignPeriod(@Id String id, LocalDate startsOn, LocalDate endsOn) {
+    }
+
+    /**
+     * Refuses (400 naming {@code field}) a step of the pledge dated before its campaign began: a date no user means,
+     * which would also show as a point of the timeline years before the campaign.
+     */
+    public void requireInCampaign(String pledgeId, String field, LocalDate date) {
+        PledgeEntry pledge = find(pledgeId);
+        CampaignPeriod campaign = mongo.findById(pledge.campaignId(), CampaignPeriod.class);
+        if (campaign != null && campaign.startsOn() != null && date.isBefore(campaign.startsOn())) {
+            throw new IllegalArgumentException(field + ": " + date + " is before campaign " + campaign.id()
+                    + " began (" + campaign.startsOn() + ")");
+        }
+    }
+
+        public PledgeEntry find(String pledgeId) {
         PledgeEntry pledge = mongo.findById(pledgeId, PledgeEntry.class);
         if (pledge == null) {
             throw RecordNotFound.of("pledge", pledgeId);

@@ -199,6 +199,12 @@ class PledgeApiTest {
         assertThat(early.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(early.getBody().get("detail").asText())
                 .isEqualTo("fulfilledOn: 2011-06-01 is before the pledge was approved (2011-07-05)");
+        // Nor before the campaign began: 1900 is no date a clerk means.
+        ResponseEntity<JsonNode> ancient = api.post(district.township(), "/api/pledges/" + id + "/publication",
+                "{\"channel\":\"NOTICE_BOARD\",\"publishedOn\":\"1900-01-01\"}");
+        assertThat(ancient.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(ancient.getBody().get("detail").asText()).isEqualTo("publishedOn: 1900-01-01 is before campaign "
+                + district.campaign() + " began (2010-06-01)");
         // A step is recorded once taken: tomorrow, in the district's time zone, is too early.
         String tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
         ResponseEntity<JsonNode> ahead = api.post(district.township(), "/api/pledges/" + id + "/publication",

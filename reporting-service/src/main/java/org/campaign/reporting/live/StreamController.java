@@ -32,7 +32,13 @@ public class StreamController {
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter stream(@RequestParam(required = false)
                              @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}", message = "must be a campaign id")
-                             String campaignId) {
+                             String campaignId,
+                             @RequestParam(required = false) String asOf) {
+        if (asOf != null) {
+            // Live figures that looked like a past instant's would mislead an auditor.
+            throw new IllegalArgumentException("asOf: the stream pushes live figures only; read the reports with "
+                    + "asOf for figures as they stood");
+        }
         known.requireCampaign(generations.activeStore(), campaignId);
         return stream.subscribe(campaignId);
     }

@@ -60,8 +60,12 @@ public class ReportController {
 
     Source source(String asOf) {
         MongoReadModelStore live = generations.activeStore();
-        if (asOf == null || asOf.isBlank()) {
+        if (asOf == null) {
             return new Source(live, null, LocalDate.now(asOfFigures.zone()));
+        }
+        if (asOf.isBlank()) {
+            // An auditor's empty date must not turn silently into "now".
+            throw new IllegalArgumentException("asOf: give an instant or a date, or leave the parameter out for now");
         }
         Instant instant = asOfFigures.parse(asOf.trim());
         return new Source(live, instant, instant.atZone(asOfFigures.zone()).toLocalDate());

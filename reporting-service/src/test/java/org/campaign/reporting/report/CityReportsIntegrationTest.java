@@ -560,6 +560,15 @@ class CityReportsIntegrationTest {
         assertThat(get("/api/reports/pledges/summary").has("campaignId")).isFalse();
         assertThat(rest.getForEntity("/api/reports/pledges/summary?campaignId=", JsonNode.class).getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
+        // An empty date is not "now", and the stream has no past: both are refused, naming asOf.
+        ResponseEntity<JsonNode> emptyDate = rest.getForEntity("/api/reports/pledges/summary?asOf=", JsonNode.class);
+        assertThat(emptyDate.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(emptyDate.getBody().get("detail").asText()).startsWith("asOf: ");
+        HttpResponse<String> pastStream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://localhost:" + port + "/api/reports/stream?asOf=2011-01-01"))
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(pastStream.statusCode()).isEqualTo(400);
+        assertThat(pastStream.body()).contains("asOf: the stream pushes live figures only");
 
         // What exists now, but did not yet at the instant asked for, answers with zeros and no rows.
         JsonNode unregistered = get("/api/reports/organisations/" + city.e + "?campaignId=" + city.campaign
