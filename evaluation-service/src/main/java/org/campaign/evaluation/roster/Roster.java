@@ -59,6 +59,11 @@ public class Roster {
     public void requireTownship(String townshipId) {
         if (!mongo.exists(Query.query(Criteria.where("townshipId").is(townshipId).and("active").is(true)),
                 RosterOrganisation.class)) {
+            RosterOrganisation organisation = mongo.findById(townshipId, RosterOrganisation.class);
+            if (organisation != null && organisation.active()) {
+                throw CommandRefused.conflict("Organisation " + townshipId + " is not a township: it belongs to "
+                        + "township " + organisation.townshipId());
+            }
             throw CommandRefused.conflict("Township " + townshipId + " is not on the roster (yet): no organisation "
                     + "registered by the pledge service belongs to it, or their registrations have not reached the "
                     + "evaluation service");

@@ -147,7 +147,7 @@ class AssignmentApiTest {
         assertThat(refusal(campaign, "\"townshipIds\":[\"nowhere\"]"))
                 .startsWith("Township nowhere is not on the roster (yet)");
         assertThat(refusal(campaign, "\"townshipIds\":[\"east\",\"v2\"]"))
-                .startsWith("Township v2 is not on the roster (yet)");
+                .isEqualTo("Organisation v2 is not a township: it belongs to township east");
         assertThat(api.storedEvents()).isEqualTo(before);
         expect(404, api.post(OFFICE, "/api/assignments/no-such-assignment/revocation", "{\"reason\":\"r\"}"));
     }

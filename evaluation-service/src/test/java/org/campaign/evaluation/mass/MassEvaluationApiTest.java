@@ -189,6 +189,10 @@ class MassEvaluationApiTest {
                 .containsExactlyInAnyOrder("satisfied", "basicallySatisfied", "dissatisfied");
         assertThat(huge.getBody().get("errors").findValuesAsText("message")).allMatch(m -> m.contains("100000"));
         assertThat(api.storedEvents()).isEqualTo(before);
+        // A number too large for any count is named, not called invalid JSON.
+        assertThat(api.refusal(400, GROUP, tallies, """
+                {"method":"BALLOT_BOX","satisfied":99999999999,"basicallySatisfied":0,"dissatisfied":0}"""))
+                .isEqualTo("Field 'satisfied' has a value out of its range");
         // A count of people is a whole number: 1.5 is refused, not cut to 1.
         ResponseEntity<JsonNode> fraction = api.post(GROUP, tallies, """
                 {"method":"BALLOT_BOX","satisfied":1.5,"basicallySatisfied":0,"dissatisfied":0}""");

@@ -34,7 +34,10 @@ public class Member {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(EnrolMember command) {
         if (enrolled) {
-            throw CommandRefused.conflict("Member " + command.memberId() + " is already enrolled");
+            throw CommandRefused.conflict(left
+                    ? "Member " + command.memberId() + " was enrolled before and has left the roster; a member who "
+                    + "returns is enrolled under a new id"
+                    : "Member " + command.memberId() + " is already enrolled");
         }
         apply(new MemberEnrolled(command.memberId(), command.organisationId(), command.category()));
         apply(new MemberNameRecorded(command.memberId(), command.name()));

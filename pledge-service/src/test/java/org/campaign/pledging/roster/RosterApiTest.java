@@ -300,6 +300,12 @@ class RosterApiTest {
                 .get("active").asBoolean()).isFalse();
         assertThat(api.post(agency, "/api/members/n-" + district.village() + "/removal",
                 "{\"reason\":\"again\"}").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        ResponseEntity<JsonNode> returning = api.post(agency, "/api/members", """
+                {"memberId":"n-%s","name":"回村","organisationId":"%s","category":"FARMER"}"""
+                .formatted(district.village(), district.otherVillage()));
+        assertThat(returning.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(returning.getBody().get("detail").asText()).isEqualTo("Member n-" + district.village()
+                + " was enrolled before and has left the roster; a member who returns is enrolled under a new id");
         JsonNode list = api.get(agency, "/api/organisations?under=" + district.township()).getBody();
         assertThat(list.get("total").asLong()).isEqualTo(4);
 

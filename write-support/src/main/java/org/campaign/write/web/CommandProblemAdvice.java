@@ -1,5 +1,6 @@
 package org.campaign.write.web;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -102,10 +103,14 @@ public class CommandProblemAdvice extends ResponseEntityExceptionHandler {
         if (ex.getCause() instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
             return "Field '" + fieldPath(mismatched) + "' has the wrong type";
         }
+        if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            // E.g. a whole number too large for its field.
+            return "Field '" + fieldPath(mapping) + "' has a value out of its range";
+        }
         return "The request body is not valid JSON";
     }
 
-    private static String fieldPath(MismatchedInputException ex) {
+    private static String fieldPath(JsonMappingException ex) {
         return ex.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."));
