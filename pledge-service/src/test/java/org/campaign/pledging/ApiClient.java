@@ -105,7 +105,7 @@ public class ApiClient {
         headers.set("X-Acting-User", "clerk-of-" + agency);
         headers.set("X-Acting-Agency", agency);
         if (ifMatch != null) {
-            headers.setIfMatch("\"" + ifMatch + "\"");
+            headers.setIfMatch("*".equals(ifMatch) ? ifMatch : "\"" + ifMatch + "\"");
         }
         return headers;
     }

@@ -152,8 +152,9 @@ class PledgeController {
         return ResponseEntity.noContent().build();
     }
 
+    /** The version an {@code If-Match} names; none (any version) when it is absent or {@code *}. */
     private static Long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
             return null;
         }
         String digits = ifMatch.replace("W/", "").replace("\"", "").trim();

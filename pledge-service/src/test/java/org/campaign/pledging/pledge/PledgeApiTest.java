@@ -213,6 +213,9 @@ class PledgeApiTest {
         assertThat(ahead.getBody().at("/errors/0/field").asText()).isEqualTo("publishedOn");
         assertThat(ahead.getBody().at("/errors/0/message").asText()).contains("past or in the present");
         assertThat(api.storedEvents()).isEqualTo(before);
+        // If-Match: * matches whatever version the pledge is at.
+        expect(204, api.post(district.township(), "/api/pledges/" + id + "/publication",
+                "{\"channel\":\"NOTICE_BOARD\",\"publishedOn\":\"2011-07-06\"}", "*"));
     }
 
     @Test
