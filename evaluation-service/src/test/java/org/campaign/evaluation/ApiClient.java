@@ -113,7 +113,7 @@ public class ApiClient {
         return expect(status, post(as, path, body)).getBody().get("detail").asText();
     }
 
-        /** The id field of a 201 response. */
+    /** The id field of a 201 response. */
     public static String created(ResponseEntity<JsonNode> response, String idField) {
         return expect(201, response).getBody().get(idField).asText();
     }

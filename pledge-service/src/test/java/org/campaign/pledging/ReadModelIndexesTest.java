@@ -16,7 +16,7 @@ class ReadModelIndexesTest {
 
     @Test
     void everyReadModelHasTheIndexesItDeclares() {
-        assertThat(indexes("pledges")).contains("path_deadline", "deadline");
+        assertThat(indexes("pledges")).contains("path_deadline", "deadline", "organisation");
         assertThat(indexes("organisations")).contains("path");
         assertThat(indexes("members")).contains("path", "organisation");
         assertThat(indexes("imports")).contains("agency_created", "updated");

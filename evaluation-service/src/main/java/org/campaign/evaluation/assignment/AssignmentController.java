@@ -73,12 +73,12 @@ class AssignmentController {
     ResponseEntity<Map<String, String>> assign(@Valid @RequestBody AssignRequest request, Acting acting) {
         scope.requireAdministrator(acting, "assign reviewers");
         roster.requireCampaign(request.campaignId());
-        // Only organisations and townships on the roster can be reviewed: an assignment names nothing else.
-        listOf(request.organisationIds()).forEach(id -> roster.place(SubjectType.ORGANISATION, id));
-        listOf(request.townshipIds()).forEach(roster::requireTownship);
         String assignmentId = UUID.randomUUID().toString();
         AssignReviewer assignment = new AssignReviewer(assignmentId, request.campaignId(), request.reviewerId().trim(),
                 request.kind(), listOf(request.organisationIds()), listOf(request.townshipIds()));
+        // Only organisations and townships on the roster can be reviewed: an assignment names nothing else.
+        assignment.organisationIds().forEach(id -> roster.place(SubjectType.ORGANISATION, id));
+        assignment.townshipIds().forEach(roster::requireTownship);
         requireNotAssignedAlready(assignment);
         commands.sendAndWait(assignment, acting.metaData());
         return ResponseEntity.created(URI.create("/api/assignments/" + assignmentId))

@@ -65,8 +65,7 @@ public class MassEvaluationService {
         Placement placement = scope.requireCoversOnRoster(acting, evaluation.campaignId(), new StatedSubject(
                 evaluation.subjectType(), evaluation.subjectId(), evaluation.organisationId(),
                 evaluation.townshipId()), "evaluate it");
-        roster.requireYearOf(evaluation.campaignId(), evaluation.year());
-        roster.requireNotBeforeCampaign(evaluation.campaignId(), "openedOn", evaluation.openedOn());
+        roster.requireWithinPeriod(evaluation.campaignId(), evaluation.year(), "openedOn", evaluation.openedOn());
         commands.sendAndWait(evaluation.placedIn(placement.townshipId()), acting.metaData());
     }
 

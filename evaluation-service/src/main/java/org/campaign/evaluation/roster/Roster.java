@@ -1,6 +1,7 @@
 package org.campaign.evaluation.roster;
 
 import org.campaign.contracts.evaluation.SubjectType;
+import org.campaign.write.BusinessDates;
 import org.campaign.write.CommandRefused;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -87,21 +88,23 @@ public class Roster {
      * of a campaign year belongs to one of the years the campaign runs. A campaign kept without its period is not
      * checked.
      */
-    /** Refuses (400 naming {@code field}) a date before the campaign began, when its period is known. */
-    public void requireNotBeforeCampaign(String campaignId, String field, LocalDate date) {
-        RosterCampaign campaign = mongo.findById(campaignId, RosterCampaign.class);
-        if (campaign != null && campaign.startsOn() != null && date != null && date.isBefore(campaign.startsOn())) {
-            throw new IllegalArgumentException(field + ": " + date + " is before campaign " + campaignId + " began ("
-                    + campaign.startsOn() + ")");
-        }
+    public void requireYearOf(String campaignId, int year) {
+        requireWithinPeriod(campaignId, year, null, null);
     }
 
-    public void requireYearOf(String campaignId, int year) {
+    /**
+     * Refuses a year outside the campaign's period, as {@link #requireYearOf}, and (400 naming {@code field}) a
+     * {@code date} before the campaign began, reading the campaign once.
+     */
+    public void requireWithinPeriod(String campaignId, int year, String field, LocalDate date) {
         RosterCampaign campaign = mongo.findById(campaignId, RosterCampaign.class);
-        if (campaign != null && campaign.startsOn() != null && campaign.endsOn() != null
-                && (year < campaign.startsOn().getYear() || year > campaign.endsOn().getYear())) {
+        if (campaign == null || campaign.startsOn() == null || campaign.endsOn() == null) {
+            return;
+        }
+        if (year < campaign.startsOn().getYear() || year > campaign.endsOn().getYear()) {
             throw new IllegalArgumentException("year: " + year + " is outside campaign " + campaignId + ", which "
                     + "runs from " + campaign.startsOn() + " to " + campaign.endsOn());
         }
+        BusinessDates.requireNotBefore(field, date, campaign.startsOn(), "campaign " + campaignId + " began");
     }
 }

@@ -153,9 +153,7 @@ class AssignmentApiTest {
     }
 
     private String refusal(String campaign, String subjects) {
-        ResponseEntity<JsonNode> refused = api.post(OFFICE, "/api/assignments", """
+        return api.refusal(409, OFFICE, "/api/assignments", """
                 {"campaignId":"%s","reviewerId":"leader-3","kind":"LEADER",%s}""".formatted(campaign, subjects));
-        expect(409, refused);
-        return refused.getBody().get("detail").asText();
     }
 }

@@ -37,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -113,32 +114,29 @@ class PledgeController {
     @PostMapping("/{pledgeId}/approval")
     ResponseEntity<Void> approve(@PathVariable String pledgeId, @Valid @RequestBody ApproveRequest request,
                                  @RequestHeader(name = "If-Match", required = false) String version, Acting acting) {
-        pledges.requireInCampaign(pledgeId, "approvedOn", request.approvedOn());
-        return act(acting, pledgeId, new ApprovePledge(pledgeId, request.approvedOn(), version(version)));
+        return actDated(acting, pledgeId, new ApprovePledge(pledgeId, request.approvedOn(), version(version)),
+                "approvedOn", request.approvedOn());
     }
 
     @PostMapping("/{pledgeId}/publication")
     ResponseEntity<Void> publish(@PathVariable String pledgeId, @Valid @RequestBody PublishRequest request,
                                  @RequestHeader(name = "If-Match", required = false) String version, Acting acting) {
-        pledges.requireInCampaign(pledgeId, "publishedOn", request.publishedOn());
-        return act(acting, pledgeId, new PublishPledge(pledgeId, request.channel(), request.publishedOn(),
-                version(version)));
+        return actDated(acting, pledgeId, new PublishPledge(pledgeId, request.channel(), request.publishedOn(),
+                version(version)), "publishedOn", request.publishedOn());
     }
 
     @PostMapping("/{pledgeId}/progress")
     ResponseEntity<Void> progress(@PathVariable String pledgeId, @Valid @RequestBody ProgressRequest request,
                                   @RequestHeader(name = "If-Match", required = false) String version, Acting acting) {
-        pledges.requireInCampaign(pledgeId, "reportedOn", request.reportedOn());
-        return act(acting, pledgeId, new ReportProgress(pledgeId, request.achievedQuantity(), request.note(),
-                request.reportedOn(), version(version)));
+        return actDated(acting, pledgeId, new ReportProgress(pledgeId, request.achievedQuantity(), request.note(),
+                request.reportedOn(), version(version)), "reportedOn", request.reportedOn());
     }
 
     @PostMapping("/{pledgeId}/fulfilment")
     ResponseEntity<Void> fulfil(@PathVariable String pledgeId, @Valid @RequestBody FulfilRequest request,
                                 @RequestHeader(name = "If-Match", required = false) String version, Acting acting) {
-        pledges.requireInCampaign(pledgeId, "fulfilledOn", request.fulfilledOn());
-        return act(acting, pledgeId, new FulfilPledge(pledgeId, request.fulfilledOn(), request.evidence(),
-                version(version)));
+        return actDated(acting, pledgeId, new FulfilPledge(pledgeId, request.fulfilledOn(), request.evidence(),
+                version(version)), "fulfilledOn", request.fulfilledOn());
     }
 
     @PostMapping("/{pledgeId}/withdrawal")
@@ -149,6 +147,12 @@ class PledgeController {
 
     private ResponseEntity<Void> act(Acting acting, String pledgeId, Object command) {
         pledges.act(acting, pledgeId, command);
+        return ResponseEntity.noContent().build();
+    }
+
+    private ResponseEntity<Void> actDated(Acting acting, String pledgeId, Object command, String field,
+                                          LocalDate date) {
+        pledges.actDated(acting, pledgeId, command, field, date);
         return ResponseEntity.noContent().build();
     }
 

@@ -20,11 +20,12 @@ import java.util.List;
  * each agency sees exactly its own subtree. {@code version} is the sequence of the pledge's last event.
  * <p>
  * Indexed for an agency's pledges (by path) and the district's, in the lists' order; the daily lapse run finds the
- * overdue ones by deadline.
+ * overdue ones by deadline; the pledges of an organisation are found when they follow it ({@link PledgePaths}).
  */
 @Document("pledges")
 @CompoundIndex(name = "path_deadline", def = "{'path': 1, 'deadline': 1, '_id': 1}")
 @CompoundIndex(name = "deadline", def = "{'deadline': 1, '_id': 1}")
+@CompoundIndex(name = "organisation", def = "{'organisationId': 1}")
 public record PledgeEntry(@Id String id, String campaignId, PledgerType pledgerType, String pledgerId,
                           MemberCategory memberCategory, String organisationId, List<String> path, Sector sector,
                           String townshipId, PledgeKind kind, PledgeFocus focus, String title, Target target,

@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -59,12 +61,17 @@ class PledgeProjection {
      */
     @EventHandler
     void on(OrganisationMoved event) {
+        // The pledges of one organisation share its path: one update for each organisation of the subtree.
+        Set<String> moved = new HashSet<>();
         for (PledgeEntry pledge : mongo.find(Query.query(where("path").is(event.organisationId())),
                 PledgeEntry.class)) {
-            List<String> path = new ArrayList<>(event.path());
-            path.addAll(pledge.path().subList(pledge.path().indexOf(event.organisationId()) + 1, pledge.path().size()));
-            mongo.updateFirst(Query.query(where("_id").is(pledge.id())), Update.update("path", path),
-                    PledgeEntry.class);
+            if (moved.add(pledge.organisationId())) {
+                List<String> path = new ArrayList<>(event.path());
+                path.addAll(pledge.path().subList(pledge.path().indexOf(event.organisationId()) + 1,
+                        pledge.path().size()));
+                mongo.updateMulti(Query.query(where("organisationId").is(pledge.organisationId())
+                        .and("path").is(event.organisationId())), Update.update("path", path), PledgeEntry.class);
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import org.campaign.pledging.pledge.PledgeCommands.MakePledge;
 import org.campaign.pledging.roster.AgencyBoundary;
 import org.campaign.pledging.roster.MemberEntry;
 import org.campaign.pledging.roster.OrganisationEntry;
+import org.campaign.write.BusinessDates;
 import org.campaign.write.CommandRefused;
 import org.campaign.write.RecordNotFound;
 import org.campaign.write.web.Acting;
@@ -63,8 +64,25 @@ public class PledgeService {
 
     /** Sends a lifecycle command about an existing pledge, if the pledge lies within the acting agency. */
     public void act(Acting acting, String pledgeId, Object command) {
+        send(acting, find(pledgeId), command);
+    }
+
+    /**
+     * Sends a lifecycle command dated {@code date}, as {@link #act}; refused first (400 naming {@code field}) when
+     * dated before the pledge's campaign began: a date no user means, which would also show as a point of the
+     * timeline years before the campaign.
+     */
+    public void actDated(Acting acting, String pledgeId, Object command, String field, LocalDate date) {
         PledgeEntry pledge = find(pledgeId);
-        boundary.requireCovers(acting.actor(), pledge.path(), "pledge " + pledgeId);
+        CampaignPeriod campaign = mongo.findById(pledge.campaignId(), CampaignPeriod.class);
+        if (campaign != null) {
+            BusinessDates.requireNotBefore(field, date, campaign.startsOn(), "campaign " + campaign.id() + " began");
+        }
+        send(acting, pledge, command);
+    }
+
+    private void send(Acting acting, PledgeEntry pledge, Object command) {
+        boundary.requireCovers(acting.actor(), pledge.path(), "pledge " + pledge.id());
         commands.sendAndWait(command, acting.metaData());
     }
 
@@ -73,20 +91,7 @@ public class PledgeService {
     record CampaignPeriod(@Id String id, LocalDate startsOn, LocalDate endsOn) {
     }
 
-    /**
-     * Refuses (400 naming {@code field}) a step of the pledge dated before its campaign began: a date no user means,
-     * which would also show as a point of the timeline years before the campaign.
-     */
-    public void requireInCampaign(String pledgeId, String field, LocalDate date) {
-        PledgeEntry pledge = find(pledgeId);
-        CampaignPeriod campaign = mongo.findById(pledge.campaignId(), CampaignPeriod.class);
-        if (campaign != null && campaign.startsOn() != null && date.isBefore(campaign.startsOn())) {
-            throw new IllegalArgumentException(field + ": " + date + " is before campaign " + campaign.id()
-                    + " began (" + campaign.startsOn() + ")");
-        }
-    }
-
-        public PledgeEntry find(String pledgeId) {
+    public PledgeEntry find(String pledgeId) {
         PledgeEntry pledge = mongo.findById(pledgeId, PledgeEntry.class);
         if (pledge == null) {
             throw RecordNotFound.of("pledge", pledgeId);

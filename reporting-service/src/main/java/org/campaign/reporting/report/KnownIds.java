@@ -35,16 +35,16 @@ public class KnownIds {
 
     /**
      * Answers 404 unless {@code campaignId} is absent or blank (every campaign) or names a campaign whose
-     * {@code CampaignDefined} the service projected, or that has pledge figures already (the definition and the
-     * first pledges travel on different partitions, so the pledges may be projected first).
+     * {@code CampaignDefined} the service projected, or that has figures counted already (the definition and the
+     * first pledges or reviews travel on different partitions, so they may be projected first).
      */
     public void requireCampaign(MongoReadModelStore live, String campaignId) {
         if (campaignId == null || campaignId.isBlank() || campaigns.contains(campaignId)) {
             return;
         }
-        CounterKey pledged = new CounterKey(CounterKey.scopeFor(campaignId), CounterKey.TOTAL, CounterKey.ALL);
+        CounterKey counted = new CounterKey(CounterKey.scopeFor(campaignId), CounterKey.TOTAL, CounterKey.ALL);
         if (live.fact(RosterStatistics.CAMPAIGN_KIND, campaignId) == null
-                && live.counters(pledged.family(), List.of(pledged)).isEmpty()) {
+                && live.counters(counted.family(), List.of(counted)).isEmpty()) {
             throw notFound("campaign", campaignId);
         }
         campaigns.add(campaignId);

@@ -53,13 +53,16 @@ public final class OrganisationTree {
             }
         });
         OrganisationTree tree = new OrganisationTree(nodes);
-        tree.roots().forEach(root -> tree.placeInTownships(root.id(), root.townshipId()));
+        tree.roots().forEach(tree::placeInTownships);
         return tree;
     }
 
-    /** Gives the node and its subtree their townships, top-down: {@code township} is the parent's. */
-    private void placeInTownships(String rootId, String rootTownship) {
-        List<Map.Entry<String, String>> pending = new ArrayList<>(List.of(Map.entry(rootId, rootTownship)));
+    /**
+     * Gives a root and its subtree their townships, top-down: a node heads its own or takes its parent's (a root keeps
+     * the one it was registered with).
+     */
+    private void placeInTownships(Node root) {
+        List<Map.Entry<String, String>> pending = new ArrayList<>(List.of(Map.entry(root.id(), root.townshipId())));
         while (!pending.isEmpty()) {
             Map.Entry<String, String> next = pending.remove(pending.size() - 1);
             Node node = nodes.get(next.getKey());

@@ -11,7 +11,6 @@ import org.campaign.reporting.review.ReviewStatistics;
 import org.campaign.reporting.store.ReadModelStore;
 import org.springframework.stereotype.Service;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -64,11 +63,6 @@ public class PledgeSummaryReport {
                 breakdown(ordered(stats.get(PLEDGER_TYPE), names(PledgerType.values()), false)),
                 breakdown(ordered(stats.get(MEMBER_CATEGORY), names(MemberCategory.values()), false)),
                 new PledgeSummary.Reviews(reviewsRecorded, byRating));
-    }
-
-    /** Fulfilled as a percentage of made, one decimal, half up; {@code null} when nothing was made. */
-    static BigDecimal rate(long fulfilled, long made) {
-        return Figures.rate(fulfilled, made);
     }
 
     static List<String> names(Enum<?>[] values) {

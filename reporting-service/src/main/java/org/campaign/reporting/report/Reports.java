@@ -415,7 +415,7 @@ public class Reports {
                         Figures.addInto(merged.computeIfAbsent(k, x -> new HashMap<>()), f));
                 stats.getOrDefault(EvaluationStatistics.GRADE_TOWNSHIP, Map.of()).forEach((k, f) ->
                         Figures.addInto(merged.computeIfAbsent(k, x -> new HashMap<>()), f));
-                tree.nodes().stream().filter(node -> tree.headsTownship(node.id()))
+                tree.nodes().stream().filter(node -> node.id().equals(node.townshipId()))
                         .forEach(node -> merged.computeIfAbsent(node.id(), x -> new HashMap<>()));
                 merged.keySet().removeIf(tree::deregistered);
                 merged.forEach((key, fields) -> rows.add(row(key, tree.name(key), fields)));

@@ -73,6 +73,10 @@ public class Generations {
 
     /** The pointer document: generation, since when it is active, and the version of the projections that built it. */
     public Document pointer() {
+        Document pointer = pointers().find(Filters.eq("_id", ACTIVE)).first();
+        if (pointer != null) {
+            return pointer;
+        }
         active();
         return pointers().find(Filters.eq("_id", ACTIVE)).first();
     }
